@@ -1,0 +1,167 @@
+package dev.latlab.nb201;
+
+/**
+ * The NB201 macro skeleton around a cell: input resolution, stem width, cells per stage, classes and
+ * batch. Three stages of {@code cellsPerStage} cells with widths C, 2C, 4C are joined by two
+ * residual reduction blocks. Immutable; build with {@link #builder()} or {@link #of(ImageDataset)}.
+ *
+ * @param resolution input height and width in pixels; a multiple of 4 (two stride-2 reductions)
+ * @param inputChannels input channels (3 for RGB)
+ * @param channels stem width C (NB201: 16)
+ * @param cellsPerStage cells per stage N (NB201: 5)
+ * @param classes classifier outputs
+ * @param batch batch size of the generated network's input
+ */
+public record NetworkSpec(
+    int resolution, int inputChannels, int channels, int cellsPerStage, int classes, int batch) {
+
+  /** The NB201 network for CIFAR-10: 32x32x3 input, C=16, N=5, 10 classes, batch 1. */
+  public static final NetworkSpec CIFAR10 = of(ImageDataset.CIFAR10);
+
+  /** Validates every field. */
+  public NetworkSpec {
+    positive("resolution", resolution);
+    positive("inputChannels", inputChannels);
+    positive("channels", channels);
+    positive("cellsPerStage", cellsPerStage);
+    positive("classes", classes);
+    positive("batch", batch);
+    if (resolution % 4 != 0) {
+      throw new IllegalArgumentException(
+          "resolution must be a multiple of 4 (two stride-2 reductions): " + resolution);
+    }
+  }
+
+  /**
+   * Returns NB201's network (C=16, N=5, batch 1) for one of its datasets.
+   *
+   * @param dataset the dataset, which fixes resolution and classes
+   * @return the spec
+   */
+  public static NetworkSpec of(ImageDataset dataset) {
+    return builder().resolution(dataset.resolution()).classes(dataset.classes()).build();
+  }
+
+  /**
+   * Returns a builder with the CIFAR-10 defaults.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns the width of stage 0, 1 or 2: C, 2C, 4C.
+   *
+   * @param stage 0..2
+   * @return channels in that stage
+   */
+  public int stageChannels(int stage) {
+    return channels << stage;
+  }
+
+  /**
+   * Returns the feature-map side of stage 0, 1 or 2: R, R/2, R/4.
+   *
+   * @param stage 0..2
+   * @return height (= width) in that stage
+   */
+  public int stageResolution(int stage) {
+    return resolution >> stage;
+  }
+
+  private static void positive(String name, int value) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(name + " must be positive: " + value);
+    }
+  }
+
+  /** Builds a {@link NetworkSpec}; every setter validates and documents its default. */
+  public static final class Builder {
+    private int resolution = 32;
+    private int inputChannels = 3;
+    private int channels = 16;
+    private int cellsPerStage = 5;
+    private int classes = 10;
+    private int batch = 1;
+
+    private Builder() {}
+
+    /**
+     * Input height and width. If unset, defaults to 32.
+     *
+     * @param pixels a positive multiple of 4
+     * @return this
+     */
+    public Builder resolution(int pixels) {
+      this.resolution = pixels;
+      return this;
+    }
+
+    /**
+     * Input channels. If unset, defaults to 3.
+     *
+     * @param n positive
+     * @return this
+     */
+    public Builder inputChannels(int n) {
+      this.inputChannels = n;
+      return this;
+    }
+
+    /**
+     * Stem width C; stages have C, 2C, 4C channels. If unset, defaults to 16.
+     *
+     * @param n positive
+     * @return this
+     */
+    public Builder channels(int n) {
+      this.channels = n;
+      return this;
+    }
+
+    /**
+     * Cells per stage N. If unset, defaults to 5.
+     *
+     * @param n positive
+     * @return this
+     */
+    public Builder cellsPerStage(int n) {
+      this.cellsPerStage = n;
+      return this;
+    }
+
+    /**
+     * Classifier outputs. If unset, defaults to 10.
+     *
+     * @param n positive
+     * @return this
+     */
+    public Builder classes(int n) {
+      this.classes = n;
+      return this;
+    }
+
+    /**
+     * Batch size of the network's input. If unset, defaults to 1.
+     *
+     * @param n positive
+     * @return this
+     */
+    public Builder batch(int n) {
+      this.batch = n;
+      return this;
+    }
+
+    /**
+     * Returns the spec.
+     *
+     * @return the spec
+     * @throws IllegalArgumentException naming the field if a value is invalid
+     */
+    public NetworkSpec build() {
+      return new NetworkSpec(resolution, inputChannels, channels, cellsPerStage, classes, batch);
+    }
+  }
+}
