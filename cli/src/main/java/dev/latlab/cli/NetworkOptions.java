@@ -1,0 +1,54 @@
+package dev.latlab.cli;
+
+import dev.latlab.nb201.ImageDataset;
+import dev.latlab.nb201.NetworkSpec;
+import picocli.CommandLine.Option;
+
+/** The macro-skeleton options shared by commands that generate networks (a picocli mixin). */
+public final class NetworkOptions {
+  @Option(
+      names = "--dataset",
+      paramLabel = "DATASET",
+      converter = DatasetConverter.class,
+      completionCandidates = DatasetConverter.class,
+      description = "Input size and classes of: ${COMPLETION-CANDIDATES}. Default: cifar10.")
+  ImageDataset dataset = ImageDataset.CIFAR10;
+
+  @Option(names = "--channels", paramLabel = "C", description = "Stem width C (stages C, 2C, 4C). "
+      + "Default: ${DEFAULT-VALUE}.")
+  int channels = 16;
+
+  @Option(names = "--cells-per-stage", paramLabel = "N", description = "Cells per stage. "
+      + "Default: ${DEFAULT-VALUE}.")
+  int cellsPerStage = 5;
+
+  @Option(names = "--batch", paramLabel = "B", description = "Batch size. Default: ${DEFAULT-VALUE}.")
+  int batch = 1;
+
+  @Option(names = "--seed", paramLabel = "S", description = "Weight seed. Default: ${DEFAULT-VALUE}.")
+  long seed = 0;
+
+  /**
+   * Returns the network spec the options describe.
+   *
+   * @return the spec
+   * @throws UserException naming the option if a value is invalid
+   */
+  public NetworkSpec spec() {
+    try {
+      return NetworkSpec.builder().resolution(dataset.resolution()).classes(dataset.classes())
+          .channels(channels).cellsPerStage(cellsPerStage).batch(batch).build();
+    } catch (IllegalArgumentException e) {
+      throw new UserException("invalid network option: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Returns the weight seed.
+   *
+   * @return the seed
+   */
+  public long seed() {
+    return seed;
+  }
+}
