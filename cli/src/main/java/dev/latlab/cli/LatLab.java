@@ -1,5 +1,6 @@
 package dev.latlab.cli;
 
+import dev.latlab.cli.agent.AgentCommand;
 import dev.latlab.cli.space.SpaceCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
       "Measure how fast NAS-Bench-201 networks run on real hardware, and use the measurements.",
       ""
     },
-    subcommands = {SpaceCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {SpaceCommand.class, AgentCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Run 'latlab COMMAND --help' for the options of a command."})
 public final class LatLab implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

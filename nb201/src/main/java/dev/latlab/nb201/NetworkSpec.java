@@ -71,6 +71,17 @@ public record NetworkSpec(
     return resolution >> stage;
   }
 
+  /**
+   * Returns a compact, comma-free description of every field, for result files, e.g. {@code
+   * input=3x32x32 C=16 N=5 classes=10 batch=1}.
+   *
+   * @return the identity
+   */
+  public String identity() {
+    return "input=" + inputChannels + "x" + resolution + "x" + resolution + " C=" + channels
+        + " N=" + cellsPerStage + " classes=" + classes + " batch=" + batch;
+  }
+
   private static void positive(String name, int value) {
     if (value <= 0) {
       throw new IllegalArgumentException(name + " must be positive: " + value);

@@ -1,0 +1,2 @@
+/** Comparing result sets: rank correlations and relative differences. */
+package dev.latlab.agent.analysis;

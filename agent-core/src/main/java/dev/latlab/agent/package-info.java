@@ -1,0 +1,2 @@
+/** The platform-neutral measurement engine: backend SPI, protocol, statistics, environment, drift guard, sweeps. */
+package dev.latlab.agent;

@@ -1,0 +1,2 @@
+/** latlab agent: measure networks on this machine. */
+package dev.latlab.cli.agent;
