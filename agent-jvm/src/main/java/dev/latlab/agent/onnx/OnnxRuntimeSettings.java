@@ -4,6 +4,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession.SessionOptions;
 import ai.onnxruntime.OrtSession.SessionOptions.ExecutionMode;
 import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
+import dev.latlab.agent.BackendSettings;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,17 +49,13 @@ record OnnxRuntimeSettings(
    * @throws IllegalArgumentException naming the setting if one is unknown or has an invalid value
    */
   static OnnxRuntimeSettings resolve(Map<String, String> settings) {
-    for (String key : settings.keySet()) {
-      if (!DESCRIPTIONS.containsKey(key)) {
-        throw new IllegalArgumentException("unknown onnxruntime setting '" + key
-            + "': valid settings are " + String.join(", ", new TreeMap<>(DESCRIPTIONS).keySet()));
-      }
-    }
+    BackendSettings.checkKnown("onnxruntime", settings, DESCRIPTIONS.keySet());
     return new OnnxRuntimeSettings(
-        choice(settings, GRAPH_OPTIMIZATION, "all", "none", "basic", "extended", "all"),
-        positiveInt(settings, INTER_OP_THREADS, 1),
-        choice(settings, EXECUTION_MODE, "sequential", "sequential", "parallel"),
-        Boolean.parseBoolean(choice(settings, ALLOW_SPINNING, "true", "true", "false")));
+        BackendSettings.choice(settings, GRAPH_OPTIMIZATION, "all", "none", "basic", "extended",
+            "all"),
+        BackendSettings.positiveInt(settings, INTER_OP_THREADS, 1),
+        BackendSettings.choice(settings, EXECUTION_MODE, "sequential", "sequential", "parallel"),
+        BackendSettings.bool(settings, ALLOW_SPINNING, true));
   }
 
   /**
@@ -96,34 +93,6 @@ record OnnxRuntimeSettings(
       options.close();
       throw e;
     }
-  }
-
-  private static String choice(
-      Map<String, String> settings, String key, String defaultValue, String... allowed) {
-    String value = settings.getOrDefault(key, defaultValue);
-    for (String a : allowed) {
-      if (a.equals(value)) {
-        return value;
-      }
-    }
-    throw new IllegalArgumentException(
-        key + " must be one of " + String.join(", ", allowed) + ": '" + value + "'");
-  }
-
-  private static int positiveInt(Map<String, String> settings, String key, int defaultValue) {
-    String value = settings.get(key);
-    if (value == null) {
-      return defaultValue;
-    }
-    try {
-      int n = Integer.parseInt(value.trim());
-      if (n >= 1) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // Reported below with the key, like a value below 1.
-    }
-    throw new IllegalArgumentException(key + " must be an integer >= 1: '" + value + "'");
   }
 
   private static Map<String, String> descriptions() {

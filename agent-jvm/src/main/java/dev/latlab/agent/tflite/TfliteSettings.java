@@ -1,5 +1,6 @@
 package dev.latlab.agent.tflite;
 
+import dev.latlab.agent.BackendSettings;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -26,17 +27,8 @@ record TfliteSettings(boolean xnnpack) {
    * @throws IllegalArgumentException naming the setting if one is unknown or has an invalid value
    */
   static TfliteSettings resolve(Map<String, String> settings) {
-    for (String key : settings.keySet()) {
-      if (!DESCRIPTIONS.containsKey(key)) {
-        throw new IllegalArgumentException("unknown tflite setting '" + key
-            + "': valid settings are " + String.join(", ", new TreeMap<>(DESCRIPTIONS).keySet()));
-      }
-    }
-    String xnnpack = settings.getOrDefault(XNNPACK, "true");
-    if (!xnnpack.equals("true") && !xnnpack.equals("false")) {
-      throw new IllegalArgumentException(XNNPACK + " must be true or false: '" + xnnpack + "'");
-    }
-    return new TfliteSettings(Boolean.parseBoolean(xnnpack));
+    BackendSettings.checkKnown("tflite", settings, DESCRIPTIONS.keySet());
+    return new TfliteSettings(BackendSettings.bool(settings, XNNPACK, true));
   }
 
   /**

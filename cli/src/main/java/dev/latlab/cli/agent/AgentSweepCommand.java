@@ -10,11 +10,11 @@ import dev.latlab.agent.Sweep;
 import dev.latlab.agent.SweepCsv;
 import dev.latlab.agent.Ticker;
 import dev.latlab.cli.ArchConverter;
+import dev.latlab.cli.ArchSetOption;
 import dev.latlab.cli.NetworkOptions;
 import dev.latlab.cli.Progress;
 import dev.latlab.cli.UserException;
 import dev.latlab.nb201.Arch;
-import dev.latlab.nb201.ArchSelection;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -44,9 +44,7 @@ import picocli.CommandLine.Spec;
 final class AgentSweepCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--archs", paramLabel = "SET", description = "Cells: all, compute-classes, "
-      + "sample:N[:SEED] or file:PATH. Default: ${DEFAULT-VALUE}.")
-  String archs = "compute-classes";
+  @Mixin ArchSetOption archs;
 
   @Option(names = "--out", required = true, paramLabel = "FILE.csv",
       description = "The result CSV; resumed if it exists.")
@@ -91,7 +89,7 @@ final class AgentSweepCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    List<Arch> cells = selection();
+    List<Arch> cells = archs.cells();
     InferenceBackend runtime = backend.create();
     Measurer measurer = new Measurer(runtime, protocol.protocol(network.seed()), network.spec());
     Sweep sweep = new Sweep(measurer, guard(measurer));
@@ -106,12 +104,6 @@ final class AgentSweepCommand implements Callable<Integer> {
     return 0;
   }
 
-  private List<Arch> selection() {
-    try {
-      return ArchSelection.parse(archs);
-    } catch (IllegalArgumentException e) {
-      throw new UserException(e.getMessage(), e);
-    }
   }
 
   private DriftGuard guard(Measurer measurer) {

@@ -1,12 +1,12 @@
 package dev.latlab.cli.space;
 
+import dev.latlab.cli.ArchSetOption;
 import dev.latlab.cli.FormatConverter;
 import dev.latlab.cli.Json;
 import dev.latlab.cli.NetworkOptions;
 import dev.latlab.cli.Progress;
 import dev.latlab.cli.UserException;
 import dev.latlab.nb201.Arch;
-import dev.latlab.nb201.ArchSelection;
 import dev.latlab.nb201.net.ModelFormat;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -34,9 +34,7 @@ import picocli.CommandLine.Spec;
 final class SpaceBenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--archs", paramLabel = "SET", description = "Cells: all, compute-classes, "
-      + "sample:N[:SEED] or file:PATH. Default: ${DEFAULT-VALUE}.")
-  String archs = "compute-classes";
+  @Mixin ArchSetOption archs;
 
   @Option(names = "--format", paramLabel = "FORMAT", split = ",",
       converter = FormatConverter.class, completionCandidates = FormatConverter.class,
@@ -59,7 +57,7 @@ final class SpaceBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<Arch> cells = selection();
+    List<Arch> cells = archs.cells();
     if (threads < 1 || warmup < 0) {
       throw new UserException("--threads must be >= 1 and --warmup >= 0");
     }
@@ -75,25 +73,19 @@ final class SpaceBenchCommand implements Callable<Integer> {
     return 0;
   }
 
-  private List<Arch> selection() {
-    try {
-      return ArchSelection.parse(archs);
-    } catch (IllegalArgumentException e) {
-      throw new UserException(e.getMessage(), e);
-    }
   }
 
   private void print(List<EmitBenchmark.Result> results, int cells) {
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("archs", archs);
+      m.put("archs", archs.spec());
       m.put("cells", cells);
       m.put("threads", threads);
       m.put("results", results.stream().map(EmitBenchmark.Result::toMap).toList());
       out.println(Json.write(m));
     } else {
-      out.printf(Locale.ROOT, "%d cells (%s), %d thread(s)%n", cells, archs, threads);
+      out.printf(Locale.ROOT, "%d cells (%s), %d thread(s)%n", cells, archs.spec(), threads);
       out.printf(Locale.ROOT, "%-7s %10s %9s %9s %12s %12s %11s %12s%n", "format", "models/s",
           "wall s", "build %", "median ms", "p90 ms", "mean MB", "peak heap MB");
       for (EmitBenchmark.Result r : results) {
