@@ -104,8 +104,6 @@ final class AgentSweepCommand implements Callable<Integer> {
     return 0;
   }
 
-  }
-
   private DriftGuard guard(Measurer measurer) {
     try {
       DriftGuard.Options options = new DriftGuard.Options(canary, canaryEvery, driftThreshold,

@@ -73,8 +73,6 @@ final class SpaceBenchCommand implements Callable<Integer> {
     return 0;
   }
 
-  }
-
   private void print(List<EmitBenchmark.Result> results, int cells) {
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
