@@ -18,7 +18,8 @@ import java.util.Arrays;
  * @param p90Millis 90th percentile
  * @param madMillis median absolute deviation from the median (unscaled)
  * @param latbenchMillis LatBench's statistic: per round, the mean of the runs within [q25, q75] of
- *     that round; then the mean of the round values within [q25, q75] of those values
+ *     that round; then the mean of the round values within [q25, q75] of those values (the median
+ *     where that range holds no value, e.g. two rounds)
  * @param medianCiHalfWidth half-width of the distribution-free 95 % confidence interval of the
  *     median, relative to the median (0.01 = 1 %)
  */
@@ -71,11 +72,16 @@ public record LatencyStatistics(
     return interquartileMean(roundValues);
   }
 
-  /** Mean of the sorted values within [q25, q75], both ends included (LatBench's filter). */
+  /**
+   * Mean of the sorted values within [q25, q75], both ends included (LatBench's filter). With two
+   * distinct values nothing lies in between, where NumPy would give NaN; the median is returned
+   * instead, so that short protocols still get a number.
+   */
   static double interquartileMean(double[] sorted) {
     double q25 = percentile(sorted, 25);
     double q75 = percentile(sorted, 75);
-    return Arrays.stream(sorted).filter(v -> v >= q25 && v <= q75).average().orElse(Double.NaN);
+    return Arrays.stream(sorted).filter(v -> v >= q25 && v <= q75).average()
+        .orElse(percentile(sorted, 50));
   }
 
   /** NumPy's default ("linear") percentile of sorted values. */

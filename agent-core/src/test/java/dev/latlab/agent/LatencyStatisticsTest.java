@@ -48,6 +48,13 @@ class LatencyStatisticsTest {
   }
 
   @Test
+  void latbench_twoRounds_fallsBackToMedianWhereNumpyGivesNan() {
+    // Round IQMs 2 and 4: no value lies within [2.5, 3.5], so the median of the two, 3.
+    long[][] rounds = {millis(1, 2, 3), millis(3, 4, 5)};
+    assertThat(LatencyStatistics.of(rounds).latbenchMillis()).isCloseTo(3, within(EPS));
+  }
+
+  @Test
   void medianCi_oneToHundred_usesOrderStatistics40And61() {
     double[] values = new double[100];
     for (int i = 0; i < 100; i++) {
