@@ -1,0 +1,2 @@
+/** Reaching the collector from the command line: address, token file, TLS. */
+package dev.latlab.cli.remote;
