@@ -1,0 +1,35 @@
+package dev.latlab.agent.remote;
+
+import dev.latlab.agent.InferenceBackend;
+import dev.latlab.agent.Measurement;
+import dev.latlab.proto.v1.JobAssignment;
+
+/**
+ * Measures one assigned job. The {@link CollectorClient} calls it on its single worker thread, one
+ * job at a time, so an implementation need not be thread-safe.
+ */
+@FunctionalInterface
+public interface JobExecutor {
+  /**
+   * Measures the job's cell with its network skeleton and protocol.
+   *
+   * @param job the assignment
+   * @return the measurement
+   * @throws InterruptedException if the client is closing
+   * @throws RuntimeException if the job cannot be measured (a bad protocol, a runtime that rejects
+   *     the model); the collector is told with a {@code JobFailure}
+   */
+  Measurement execute(JobAssignment job) throws InterruptedException;
+
+  /**
+   * Returns the standard executor: a {@link dev.latlab.agent.Measurer} per job, built from the
+   * job's protocol and network options on the given backend, measuring {@code
+   * Arch.fromIndex(arch_index)}.
+   *
+   * @param backend the agent's backend
+   * @return the executor
+   */
+  static JobExecutor measuring(InferenceBackend backend) {
+    return new MeasuringExecutor(backend);
+  }
+}
