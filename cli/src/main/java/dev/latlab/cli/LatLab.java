@@ -1,6 +1,11 @@
 package dev.latlab.cli;
 
 import dev.latlab.cli.agent.AgentCommand;
+import dev.latlab.cli.campaign.CampaignCommand;
+import dev.latlab.cli.collector.CollectorCommand;
+import dev.latlab.cli.demo.DemoCommand;
+import dev.latlab.cli.remote.AgentsCommand;
+import dev.latlab.cli.remote.DatasetCommand;
 import dev.latlab.cli.space.SpaceCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +19,16 @@ import picocli.CommandLine.Command;
       "Measure how fast NAS-Bench-201 networks run on real hardware, and use the measurements.",
       ""
     },
-    subcommands = {SpaceCommand.class, AgentCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      DemoCommand.class,
+      SpaceCommand.class,
+      AgentCommand.class,
+      CollectorCommand.class,
+      CampaignCommand.class,
+      AgentsCommand.class,
+      DatasetCommand.class,
+      CommandLine.HelpCommand.class
+    },
     footer = {"", "Run 'latlab COMMAND --help' for the options of a command."})
 public final class LatLab implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -26,6 +40,7 @@ public final class LatLab implements Runnable {
    * @param args command-line arguments
    */
   public static void main(String[] args) {
+    Logging.configure();
     System.exit(newCommandLine().execute(args));
   }
 

@@ -7,7 +7,7 @@ import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
 /** Reports LatLab's version (filtered in at build time), the JVM and the OS. */
-final class VersionProvider implements IVersionProvider {
+public final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() {
     return new String[] {
@@ -18,7 +18,12 @@ final class VersionProvider implements IVersionProvider {
     };
   }
 
-  static String version() {
+  /**
+   * Returns LatLab's version.
+   *
+   * @return e.g. {@code 0.1.0-SNAPSHOT}
+   */
+  public static String version() {
     try (InputStream in = VersionProvider.class.getResourceAsStream("version.properties")) {
       Properties p = new Properties();
       if (in != null) {

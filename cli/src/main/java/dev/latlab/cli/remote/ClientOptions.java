@@ -2,21 +2,12 @@ package dev.latlab.cli.remote;
 
 import dev.latlab.cli.UserException;
 import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
-import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.stub.MetadataUtils;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Option;
 
 /** How a command reaches the collector (a picocli mixin): address, token, TLS. */
 public final class ClientOptions {
-  static final Metadata.Key<String> AUTHORIZATION =
-      Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
-
-  @Option(names = "--collector", required = true, paramLabel = "HOST:PORT",
+  @Option(names = "--collector", paramLabel = "HOST:PORT",
       description = "The collector's address, e.g. localhost:50051.")
   String collector;
 
@@ -35,7 +26,7 @@ public final class ClientOptions {
   /**
    * Returns the collector address as given.
    *
-   * @return HOST:PORT
+   * @return HOST:PORT, or null if not given
    */
   public String address() {
     return collector;
@@ -66,24 +57,10 @@ public final class ClientOptions {
    * @throws UserException if the address, token file or CA file is bad
    */
   public ManagedChannel open() {
+    if (collector == null) {
+      throw new UserException("--collector HOST:PORT is required");
+    }
     HostPort.parse(collector);
-    NettyChannelBuilder builder = NettyChannelBuilder.forTarget(collector)
-        .keepAliveTime(30, TimeUnit.SECONDS).maxInboundMessageSize(64 << 20);
-    if (tlsCa == null) {
-      builder.usePlaintext();
-    } else {
-      try {
-        builder.sslContext(GrpcSslContexts.forClient().trustManager(tlsCa.toFile()).build());
-      } catch (IOException | IllegalArgumentException e) {
-        throw new UserException("cannot use CA file " + tlsCa + ": " + e.getMessage(), e);
-      }
-    }
-    String token = token();
-    if (token != null) {
-      Metadata headers = new Metadata();
-      headers.put(AUTHORIZATION, "Bearer " + token);
-      builder.intercept(MetadataUtils.newAttachHeadersInterceptor(headers));
-    }
-    return builder.build();
+    return Channels.open(collector, token(), tlsCa);
   }
 }
