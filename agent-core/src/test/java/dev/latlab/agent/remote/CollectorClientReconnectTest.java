@@ -143,6 +143,8 @@ class CollectorClientReconnectTest extends ClientTestBase {
     channel.resetConnectBackoff();
     sleeper.allow(UNLIMITED);
     listener.await("acked j1/1");
+    // The credit follows the replayed result on the stream but may land after the ack is seen.
+    restarted.await("credit", () -> restarted.count(0, CREDIT) >= 1);
     assertThat(restarted.received(0)).extracting(AgentMessage::getKindCase)
         .startsWith(HELLO, RESULT, CREDIT);
     assertThat(restarted.results(0)).containsExactly(collector.results(0).get(0));

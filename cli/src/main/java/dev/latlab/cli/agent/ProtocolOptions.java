@@ -29,8 +29,8 @@ public final class ProtocolOptions {
   int maxRuns = 300;
 
   @Option(names = "--ci", paramLabel = "FRACTION",
-      description = "Adaptive stopping: stop once the 95% confidence interval of the median has "
-          + "this relative half-width (0.01 = 1%); 0 times --max-runs runs. "
+      description = "Adaptive stopping: stop once the 95%% confidence interval of the median has "
+          + "this relative half-width (0.01 = 1%%); 0 times --max-runs runs. "
           + "Default: ${DEFAULT-VALUE}.")
   double ci = 0.01;
 

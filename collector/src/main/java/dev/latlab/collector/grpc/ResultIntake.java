@@ -78,18 +78,21 @@ final class ResultIntake {
       return Rejection.precondition(job0 + " belongs to target " + target + ", this session "
           + "measures " + session.target());
     }
-    boolean latest = session.agentId().equals(job.leasedTo()) && attempt == job.attempts();
-    if (latest || scheduler.holds(job.id(), attempt, session.agentId())) {
+    // The scheduler knows leases the store may not have committed yet; after a restart, the store.
+    Scheduler.LastLease last = scheduler.lastLease(job.id());
+    String holder = last != null ? last.agentId() : job.leasedTo();
+    int latest = last != null ? last.attempt() : job.attempts();
+    if (session.agentId().equals(holder) && attempt == latest) {
       return null;
     }
-    if (job.leasedTo() == null) {
+    if (holder == null) {
       return Rejection.precondition(job0 + " was never leased");
     }
-    if (!session.agentId().equals(job.leasedTo())) {
+    if (!session.agentId().equals(holder)) {
       return Rejection.precondition(job0 + " attempt " + attempt + " is leased to another agent");
     }
     return Rejection.precondition(job0 + " attempt " + attempt + " is not its latest lease ("
-        + "attempt " + job.attempts() + ")");
+        + "attempt " + latest + ")");
   }
 
   private void reject(AgentSession session, JobResult result, Rejection rejection) {
@@ -103,6 +106,7 @@ final class ResultIntake {
     ResultRow row = new ResultRow(job.id(), result.getAttempt(), job.campaignId(), target,
         session.agentId(), job.archIndex(), result.getLatencyMs(), result.toByteArray(),
         clock.millis());
+    QueuedJob parked = scheduler.park(job.id());
     CompletableFuture<StoreOutcome> write;
     try {
       write = store.storeResult(row);
@@ -110,11 +114,16 @@ final class ResultIntake {
       write = CompletableFuture.failedFuture(e);
     }
     // Completes on the store's writer thread; continue on the server's executor instead.
-    write.whenCompleteAsync((outcome, e) -> stored(session, result, outcome, e), callbacks);
+    write.whenCompleteAsync((outcome, e) -> stored(session, result, parked, outcome, e),
+        callbacks);
   }
 
-  private void stored(AgentSession session, JobResult result, StoreOutcome outcome, Throwable e) {
+  private void stored(AgentSession session, JobResult result, QueuedJob parked,
+      StoreOutcome outcome, Throwable e) {
     if (e != null) {
+      if (parked != null) {
+        scheduler.unpark(parked);
+      }
       logger.log(Level.WARNING, "Could not store the result of job " + result.getJobId(), e);
       session.end(Status.UNAVAILABLE.withDescription("could not store the result of job "
           + result.getJobId() + "; send it again later"));

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,15 @@ final class Scheduler {
   private final Set<String> queuedIds = new HashSet<>();
   private final Map<String, Lease> leases = new LinkedHashMap<>();
   private final Map<Lessee, Integer> credits = new LinkedHashMap<>();
+  /**
+   * The latest lease of every job without a result, kept after the lease itself ends (disconnect,
+   * timeout): an agent's replayed result of that lease is valid even before the store has
+   * committed the lease record.
+   */
+  private final Map<String, LastLease> lastLeases = new HashMap<>();
+
+  /** A job's latest lease: the agent and the attempt number. */
+  record LastLease(String agentId, int attempt) {}
 
   Scheduler(Store store, int maxAttempts) {
     this.store = store;
@@ -148,6 +158,7 @@ final class Scheduler {
    */
   Lessee complete(String jobId, Lessee by) {
     synchronized (lock) {
+      lastLeases.remove(jobId);
       Lease lease = leases.remove(jobId);
       if (queuedIds.remove(jobId)) {
         queues.values().forEach(queue -> queue.removeIf(job -> job.jobId().equals(jobId)));
@@ -185,13 +196,51 @@ final class Scheduler {
     return outcome;
   }
 
-  /** Returns whether the agent holds the lease of this job's attempt right now. */
-  boolean holds(String jobId, int attempt, String agentId) {
+  /**
+   * Returns this job's latest lease since the collector started, whether or not it is still held.
+   *
+   * @return the lease, or null if the job was not leased since the start (ask the store then)
+   */
+  LastLease lastLease(String jobId) {
     synchronized (lock) {
-      Lease lease = leases.get(jobId);
-      return lease != null && lease.job().attempts() == attempt
-          && lease.holder().agentId().equals(agentId);
+      return lastLeases.get(jobId);
     }
+  }
+
+  /**
+   * Takes a job out of its queue while a result for it is being stored, so that it is not leased
+   * again meanwhile (an agent replays a result, then grants credit before the write commits).
+   *
+   * @return the job as it was queued, to hand to {@link #unpark} if the write fails; null if the
+   *     job was not queued
+   */
+  QueuedJob park(String jobId) {
+    synchronized (lock) {
+      if (!queuedIds.remove(jobId)) {
+        return null;
+      }
+      for (Deque<QueuedJob> queue : queues.values()) {
+        for (Iterator<QueuedJob> it = queue.iterator(); it.hasNext(); ) {
+          QueuedJob job = it.next();
+          if (job.jobId().equals(jobId)) {
+            it.remove();
+            return job;
+          }
+        }
+      }
+      return null;
+    }
+  }
+
+  /** Queues a parked job again, at the front, after its result could not be stored. */
+  void unpark(QueuedJob job) {
+    List<Dispatch> out;
+    synchronized (lock) {
+      String target = targetOf(job);
+      enqueueFirst(target, job);
+      out = dispatch(target);
+    }
+    deliver(out);
   }
 
   /** Returns how many jobs the session holds. */
@@ -243,6 +292,7 @@ final class Scheduler {
     QueuedJob job = queue.pollFirst().leasedOnceMore();
     queuedIds.remove(job.jobId());
     leases.put(job.jobId(), new Lease(job, lessee));
+    lastLeases.put(job.jobId(), new LastLease(lessee.agentId(), job.attempts()));
     // Recorded under the lock so that the store sees each job's leases in attempt order; the call
     // only enqueues the write.
     async("record lease of job " + job.jobId(),

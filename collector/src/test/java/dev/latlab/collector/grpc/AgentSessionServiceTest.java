@@ -273,7 +273,7 @@ class AgentSessionServiceTest {
     JobAssignment job = agent.nextAssignment();
     agent.failure(job.toBuilder().setAttempt(7).build(), "stale");
     agent.sync();
-    assertThat(harness.services.scheduler().holds(job.getJobId(), 1, "a1")).isTrue();
+    assertThat(harness.services.scheduler().leased(job.getCampaignId())).isEqualTo(1);
   }
 
   private CampaignStatus status(Campaign campaign) {

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.latlab.collector.store.JobRow;
 import dev.latlab.proto.v1.JobAssignment;
-import dev.latlab.proto.v1.JobCancel;
+import dev.latlab.proto.v1.ResultRejected;
+import io.grpc.Status;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -13,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A replayed result of the store's latest lease completes a job that meanwhile went to another
- * session (whose lease the store has not committed yet): that session is told to stop.
+ * A replayed result whose lease was superseded (the job went to another session while its agent
+ * was away) is refused, even before the store has committed the newer lease: the scheduler's
+ * memory of the latest lease decides. The newer lease holder's result is the one stored.
  */
 class ReplayRaceTest {
   private static final String TARGET = "pixel7-tflite-4t";
@@ -37,7 +39,7 @@ class ReplayRaceTest {
   }
 
   @Test
-  void replay_completingJobLeasedToAnotherSession_cancelsItThere() {
+  void replay_ofLeaseSupersededByAnotherSession_isRefused() {
     harness.createCampaign(TARGET, 3);
     AgentClient first = harness.connected("a1", TARGET);
     first.credit(1);
@@ -47,15 +49,18 @@ class ReplayRaceTest {
     first.drop();
     AgentClient other = harness.connected("a2", TARGET);
     other.credit(1);
-    assertThat(other.nextAssignment().getAttempt()).isEqualTo(2);
+    JobAssignment second = other.nextAssignment();
+    assertThat(second.getAttempt()).isEqualTo(2);
 
     AgentClient back = harness.connected("a1", TARGET);
     back.result(Results.of(job));
-    assertThat(back.nextAck().getDuplicate()).isFalse();
-    JobCancel cancel = other.nextCancel();
-    assertThat(cancel.getJobId()).isEqualTo(job.getJobId());
-    assertThat(cancel.getReason()).isNotBlank();
-    assertThat(harness.store.results(TARGET)).extracting(r -> r.agentId()).containsExactly("a1");
+    ResultRejected rejected = back.nextRejected();
+    assertThat(rejected.getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION.value());
+    assertThat(rejected.getDescription()).endsWith("is leased to another agent");
+    store.get().releaseLeases();
+    other.result(Results.of(second));
+    assertThat(other.nextAck().getDuplicate()).isFalse();
+    assertThat(harness.store.results(TARGET)).extracting(r -> r.agentId()).containsExactly("a2");
   }
 
   private boolean isLeasedTo(String jobId, String agentId) {

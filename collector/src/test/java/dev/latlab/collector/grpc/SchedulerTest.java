@@ -80,8 +80,7 @@ class SchedulerTest {
     assertThat(agent.assigned).extracting(JobAssignment::getAttempt).containsOnly(1);
     assertThat(scheduler.inFlight(agent)).isEqualTo(2);
     assertThat(scheduler.leased("c1")).isEqualTo(2);
-    assertThat(scheduler.holds("c1-1-0", 1, "a1")).isTrue();
-    assertThat(scheduler.holds("c1-1-0", 2, "a1")).isFalse();
+    assertThat(scheduler.lastLease("c1-1-0")).isEqualTo(new Scheduler.LastLease("a1", 1));
     Poll.until("lease recorded", () -> store.job("c1-2-0").orElseThrow().attempts() == 1);
     assertThat(store.job("c1-2-0").orElseThrow().leasedTo()).isEqualTo("a1");
   }
