@@ -5,6 +5,7 @@ import dev.latlab.agent.BackendConfig;
 import dev.latlab.agent.BackendProvider;
 import dev.latlab.agent.InferenceBackend;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Provides the {@code onnxruntime} backend: ONNX Runtime on its CPU execution provider, with
@@ -72,11 +73,35 @@ public final class OnnxRuntimeBackendProvider implements BackendProvider {
     return new OnnxRuntimeBackend(resolved, settings, environment());
   }
 
+  /** Stack of the thread that first initialises ONNX Runtime (see {@link #environment()}). */
+  private static final long INIT_STACK_BYTES = 64L << 20;
+
+  /**
+   * Returns ORT's environment, initialised on a thread with a large stack: ORT 1.29's native start-up
+   * overflows a 1 MB stack when the process's command line is long (a JVM started with an explicit
+   * class path of a few KB dies with SIGSEGV), and the main thread's stack cannot be enlarged from
+   * here. Later calls return the same environment at once.
+   */
   private static OrtEnvironment environment() {
+    AtomicReference<Object> outcome = new AtomicReference<>();
+    Thread init = new Thread(null, () -> {
+      try {
+        outcome.set(OrtEnvironment.getEnvironment());
+      } catch (RuntimeException | LinkageError e) {
+        outcome.set(e);
+      }
+    }, "onnxruntime-init", INIT_STACK_BYTES);
+    init.start();
     try {
-      return OrtEnvironment.getEnvironment();
-    } catch (RuntimeException | LinkageError e) {
-      throw new IllegalStateException("ONNX Runtime is not available on this platform", e);
+      init.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting ONNX Runtime", e);
     }
+    if (outcome.get() instanceof OrtEnvironment env) {
+      return env;
+    }
+    throw new IllegalStateException("ONNX Runtime is not available on this platform",
+        (Throwable) outcome.get());
   }
 }
