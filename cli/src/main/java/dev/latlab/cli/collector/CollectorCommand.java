@@ -2,7 +2,11 @@ package dev.latlab.cli.collector;
 
 import dev.latlab.cli.UserException;
 import dev.latlab.cli.remote.TokenFile;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -22,7 +26,8 @@ import picocli.CommandLine.Spec;
           + "before it is acknowledged. Stop with Ctrl-C or SIGTERM; a killed collector resumes "
           + "from its database.",
       ""
-    })
+    },
+    subcommands = {CollectorBenchCommand.class})
 public final class CollectorCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -48,8 +53,13 @@ public final class CollectorCommand implements Callable<Integer> {
   @Option(names = "--tls-key", paramLabel = "FILE", description = "TLS private key (PEM).")
   Path tlsKey;
 
+  // For 'collector bench --idle-agents', which forks a collector to read the heap of it alone.
+  @Option(names = "--report-heap", hidden = true,
+      description = "Answer each line on stdin with the heap used after a GC; stop at its end.")
+  boolean reportHeap;
+
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() throws InterruptedException, IOException {
     if ((tlsCert == null) != (tlsKey == null)) {
       throw new UserException("--tls-cert and --tls-key go together");
     }
@@ -69,7 +79,18 @@ public final class CollectorCommand implements Callable<Integer> {
     out.printf("collector listening on %s:%d (database %s%s%s)%n", bind, collector.port(), db,
         token == null ? ", no token" : ", token required", tlsCert == null ? "" : ", TLS");
     out.flush();
-    stopped.await();
+    if (reportHeap) {
+      reportHeapUntilEndOfInput(collector, out);
+    } else {
+      stopped.await();
+    }
     return 0;
+  }
+
+  private static void reportHeapUntilEndOfInput(LocalCollector collector, PrintWriter out)
+      throws IOException {
+    HeapProbe.serve(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+        out);
+    collector.close();
   }
 }

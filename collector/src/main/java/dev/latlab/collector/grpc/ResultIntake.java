@@ -10,7 +10,9 @@ import dev.latlab.proto.v1.JobResult;
 import dev.latlab.proto.v1.ResultAck;
 import io.grpc.Status;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -29,6 +31,8 @@ final class ResultIntake {
   private final Scheduler scheduler;
   private final Clock clock;
   private final Executor callbacks;
+  // Campaign id to target, one entry per campaign that received a result.
+  private final Map<String, String> targets = new ConcurrentHashMap<>();
 
   ResultIntake(Store store, Scheduler scheduler, Clock clock, Executor callbacks) {
     this.store = store;
@@ -62,8 +66,11 @@ final class ResultIntake {
     }
   }
 
+  // Why cached: a campaign's target never changes, and a store read per result costs the read
+  // connection's lock. Unknown campaigns are not cached (computeIfAbsent keeps no null).
   private String campaignTarget(JobRow job) {
-    return store.campaign(job.campaignId()).map(CampaignRow::target).orElse(null);
+    return targets.computeIfAbsent(job.campaignId(),
+        id -> store.campaign(id).map(CampaignRow::target).orElse(null));
   }
 
   // Whether this agent may deliver this attempt; null if it may.

@@ -123,7 +123,7 @@ final class Scheduler {
         return;
       }
       credits.put(lessee, (int) Math.min(MAX_CREDIT, (long) credit + jobs));
-      out = dispatch(lessee.target());
+      out = dispatchTo(lessee);
     }
     deliver(out);
   }
@@ -284,6 +284,26 @@ final class Scheduler {
         progress = true;
       }
     }
+    return out;
+  }
+
+  /*
+   * Leases queued jobs of its target to one session while it has credit. Holds the lock. Why this
+   * is all a grant needs, rather than the round-robin over every session: each method that queues
+   * jobs or adds credit ends with a dispatch, so whenever the lock is free a target's queue is
+   * empty or none of its sessions has credit. A grant only adds credit to this session, so the
+   * round-robin would lease to it alone, the same jobs in the same order; it would just visit every
+   * other session (all targets) in each round, which made grants O(sessions) under the lock.
+   */
+  private List<Dispatch> dispatchTo(Lessee lessee) {
+    Deque<QueuedJob> queue = queues.get(lessee.target());
+    int credit = credits.get(lessee);
+    List<Dispatch> out = new ArrayList<>(Math.min(credit, queue == null ? 0 : queue.size()));
+    while (credit > 0 && queue != null && !queue.isEmpty()) {
+      credit--;
+      out.add(leaseNext(queue, lessee));
+    }
+    credits.put(lessee, credit);
     return out;
   }
 

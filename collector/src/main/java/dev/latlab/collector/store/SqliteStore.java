@@ -167,6 +167,16 @@ public final class SqliteStore implements Store {
     return read("count results", reads::resultCount);
   }
 
+  /**
+   * Returns how many transactions the writer has committed so far; writes divided by commits is
+   * the mean group-commit batch size (for benchmarks and monitoring).
+   *
+   * @return the number of commits since the store was opened
+   */
+  public long commits() {
+    return writes.commits();
+  }
+
   /** Finishes every write already enqueued, then closes both connections. Idempotent. */
   @Override
   public void close() {

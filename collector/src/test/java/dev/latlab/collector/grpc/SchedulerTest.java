@@ -109,6 +109,23 @@ class SchedulerTest {
   }
 
   @Test
+  void grant_whileJobsWait_leasesToTheGranteeOnlyInQueueOrder() throws Exception {
+    Recorder a = attached("a1");
+    Recorder b = attached("a2");
+    scheduler.grant(a, 1);
+    scheduler.grant(b, 1);
+    campaign("c1", 1, 2, 3, 4, 5);
+    scheduler.grant(b, 1);
+    scheduler.grant(a, 5);
+    assertThat(a.cells()).containsExactly(1, 4, 5);
+    assertThat(b.cells()).containsExactly(2, 3);
+    assertThat(scheduler.queued(TARGET)).isZero();
+    campaign("c2", 6, 7, 8, 9);
+    assertThat(a.cells()).containsExactly(1, 4, 5, 6, 7, 8);
+    assertThat(b.cells()).containsExactly(2, 3);
+  }
+
+  @Test
   void complete_byOtherSession_returnsTheHolder() throws Exception {
     campaign("c1", 1);
     Recorder holder = attached("a1");
