@@ -5,15 +5,11 @@ import dev.latlab.cli.ArchSetOption;
 import dev.latlab.cli.NetworkOptions;
 import dev.latlab.cli.agent.ProtocolOptions;
 import dev.latlab.cli.remote.ClientOptions;
-import dev.latlab.cli.remote.Rpc;
 import dev.latlab.nb201.Arch;
 import dev.latlab.proto.v1.Campaign;
-import dev.latlab.proto.v1.CampaignServiceGrpc;
 import dev.latlab.proto.v1.CreateCampaignRequest;
-import io.grpc.ManagedChannel;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,20 +51,13 @@ final class CampaignCreateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CreateCampaignRequest request = request();
-    ManagedChannel channel = client.open();
-    try {
-      Campaign campaign = Rpc.call(client.address(), () -> CampaignServiceGrpc
-          .newBlockingStub(channel).withDeadlineAfter(client.timeoutSeconds(), TimeUnit.SECONDS)
-          .createCampaign(request));
-      PrintWriter out = spec.commandLine().getOut();
-      out.printf("campaign for target %s: %d cells x %d repeats%n", campaign.getTarget(),
-          campaign.getCells(), campaign.getRepeats());
-      out.println(campaign.getId());
-      out.flush();
-      return 0;
-    } finally {
-      channel.shutdownNow();
-    }
+    Campaign campaign = client.campaigns(stub -> stub.createCampaign(request));
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf("campaign for target %s: %d cells x %d repeats%n", campaign.getTarget(),
+        campaign.getCells(), campaign.getRepeats());
+    out.println(campaign.getId());
+    out.flush();
+    return 0;
   }
 
   private CreateCampaignRequest request() {

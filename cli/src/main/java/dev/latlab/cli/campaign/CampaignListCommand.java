@@ -2,15 +2,11 @@ package dev.latlab.cli.campaign;
 
 import dev.latlab.cli.Json;
 import dev.latlab.cli.remote.ClientOptions;
-import dev.latlab.cli.remote.Rpc;
-import dev.latlab.proto.v1.CampaignServiceGrpc;
 import dev.latlab.proto.v1.CampaignStatus;
 import dev.latlab.proto.v1.ListCampaignsRequest;
-import io.grpc.ManagedChannel;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,23 +26,17 @@ final class CampaignListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ManagedChannel channel = client.open();
-    try {
-      List<CampaignStatus> campaigns = Rpc.call(client.address(), () -> CampaignServiceGrpc
-          .newBlockingStub(channel).withDeadlineAfter(client.timeoutSeconds(), TimeUnit.SECONDS)
-          .listCampaigns(ListCampaignsRequest.getDefaultInstance())).getCampaignsList();
-      PrintWriter out = spec.commandLine().getOut();
-      if (json) {
-        out.println(Json.write(campaigns.stream().map(CampaignViews::toMap).toList()));
-      } else if (campaigns.isEmpty()) {
-        out.println("no campaigns");
-      } else {
-        campaigns.forEach(c -> out.println(CampaignViews.line(c)));
-      }
-      out.flush();
-      return 0;
-    } finally {
-      channel.shutdownNow();
+    List<CampaignStatus> campaigns = client.campaigns(
+        stub -> stub.listCampaigns(ListCampaignsRequest.getDefaultInstance())).getCampaignsList();
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(Json.write(campaigns.stream().map(CampaignViews::toMap).toList()));
+    } else if (campaigns.isEmpty()) {
+      out.println("no campaigns");
+    } else {
+      campaigns.forEach(c -> out.println(CampaignViews.line(c)));
     }
+    out.flush();
+    return 0;
   }
 }

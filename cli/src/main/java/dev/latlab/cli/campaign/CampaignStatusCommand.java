@@ -2,14 +2,10 @@ package dev.latlab.cli.campaign;
 
 import dev.latlab.cli.Json;
 import dev.latlab.cli.remote.ClientOptions;
-import dev.latlab.cli.remote.Rpc;
-import dev.latlab.proto.v1.CampaignServiceGrpc;
 import dev.latlab.proto.v1.CampaignStatus;
 import dev.latlab.proto.v1.GetCampaignStatusRequest;
-import io.grpc.ManagedChannel;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,17 +31,11 @@ final class CampaignStatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ManagedChannel channel = client.open();
-    try {
-      CampaignStatus status = Rpc.call(client.address(), () -> CampaignServiceGrpc
-          .newBlockingStub(channel).withDeadlineAfter(client.timeoutSeconds(), TimeUnit.SECONDS)
-          .getCampaignStatus(GetCampaignStatusRequest.newBuilder().setCampaignId(id).build()));
-      PrintWriter out = spec.commandLine().getOut();
-      out.println(json ? Json.write(CampaignViews.toMap(status)) : CampaignViews.line(status));
-      out.flush();
-      return 0;
-    } finally {
-      channel.shutdownNow();
-    }
+    CampaignStatus status = client.campaigns(stub -> stub.getCampaignStatus(
+        GetCampaignStatusRequest.newBuilder().setCampaignId(id).build()));
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(json ? Json.write(CampaignViews.toMap(status)) : CampaignViews.line(status));
+    out.flush();
+    return 0;
   }
 }

@@ -2,9 +2,7 @@ package dev.latlab.cli.remote;
 
 import dev.latlab.cli.Json;
 import dev.latlab.proto.v1.AgentInfo;
-import dev.latlab.proto.v1.CampaignServiceGrpc;
 import dev.latlab.proto.v1.ListAgentsRequest;
-import io.grpc.ManagedChannel;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -12,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,26 +30,20 @@ public final class AgentsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ManagedChannel channel = client.open();
-    try {
-      List<AgentInfo> agents = Rpc.call(client.address(), () -> CampaignServiceGrpc
-          .newBlockingStub(channel).withDeadlineAfter(client.timeoutSeconds(), TimeUnit.SECONDS)
-          .listAgents(ListAgentsRequest.getDefaultInstance())).getAgentsList();
-      PrintWriter out = spec.commandLine().getOut();
-      if (json) {
-        out.println(Json.write(agents.stream().map(AgentsCommand::toMap).toList()));
-      } else if (agents.isEmpty()) {
-        out.println("no agents");
-      } else {
-        agents.forEach(a -> out.printf(Locale.ROOT, "%s  %s  %s  %d in flight, %d stored  %s%n",
-            a.getAgentId(), a.getTarget(), a.getConnected() ? "connected" : "offline",
-            a.getJobsInFlight(), a.getResultsStored(), a.getDescription().getBackendIdentity()));
-      }
-      out.flush();
-      return 0;
-    } finally {
-      channel.shutdownNow();
+    List<AgentInfo> agents = client.campaigns(
+        stub -> stub.listAgents(ListAgentsRequest.getDefaultInstance())).getAgentsList();
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(Json.write(agents.stream().map(AgentsCommand::toMap).toList()));
+    } else if (agents.isEmpty()) {
+      out.println("no agents");
+    } else {
+      agents.forEach(a -> out.printf(Locale.ROOT, "%s  %s  %s  %d in flight, %d stored  %s%n",
+          a.getAgentId(), a.getTarget(), a.getConnected() ? "connected" : "offline",
+          a.getJobsInFlight(), a.getResultsStored(), a.getDescription().getBackendIdentity()));
     }
+    out.flush();
+    return 0;
   }
 
   private static Map<String, Object> toMap(AgentInfo a) {

@@ -1,8 +1,12 @@
 package dev.latlab.cli.remote;
 
 import dev.latlab.cli.UserException;
+import dev.latlab.proto.v1.CampaignServiceGrpc;
+import dev.latlab.proto.v1.CampaignServiceGrpc.CampaignServiceBlockingStub;
 import io.grpc.ManagedChannel;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import picocli.CommandLine.Option;
 
 /** How a command reaches the collector (a picocli mixin): address, token, TLS. */
@@ -48,6 +52,25 @@ public final class ClientOptions {
    */
   public String token() {
     return TokenFile.read(tokenFile);
+  }
+
+  /**
+   * Runs one call of the campaign service on a fresh channel, with this command's deadline, and
+   * shuts the channel down afterwards.
+   *
+   * @param <T> the response type
+   * @param call the call, given a stub with the deadline set
+   * @return the response
+   * @throws UserException with the status code and description if the call fails
+   */
+  public <T> T campaigns(Function<CampaignServiceBlockingStub, T> call) {
+    ManagedChannel channel = open();
+    try {
+      return Rpc.call(collector, () -> call.apply(CampaignServiceGrpc.newBlockingStub(channel)
+          .withDeadlineAfter(timeoutSeconds, TimeUnit.SECONDS)));
+    } finally {
+      channel.shutdownNow();
+    }
   }
 
   /**
