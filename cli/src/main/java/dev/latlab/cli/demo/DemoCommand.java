@@ -46,7 +46,7 @@ import picocli.CommandLine.Spec;
       "LatLab's main job on one machine: start a collector on a SQLite file in --dir, connect one "
           + "local agent over loopback gRPC (with a bearer token), run a campaign over a sample of "
           + "compute classes stratified by FLOPs, export the dataset (CSV and LatBench pickle) and "
-          + "summarise it. Takes about a minute with the defaults.",
+          + "summarise it. Takes about half a minute here with the defaults.",
       ""
     })
 public final class DemoCommand implements Callable<Integer> {
