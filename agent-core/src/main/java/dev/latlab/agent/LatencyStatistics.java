@@ -84,8 +84,14 @@ public record LatencyStatistics(
         .orElse(percentile(sorted, 50));
   }
 
-  /** NumPy's default ("linear") percentile of sorted values. */
-  static double percentile(double[] sorted, double p) {
+  /**
+   * Returns NumPy's default ("linear") percentile of sorted values.
+   *
+   * @param sorted values in ascending order, at least one
+   * @param p the percentile, 0..100
+   * @return the interpolated value
+   */
+  public static double percentile(double[] sorted, double p) {
     double pos = p / 100 * (sorted.length - 1);
     int lo = (int) Math.floor(pos);
     int hi = Math.min(lo + 1, sorted.length - 1);

@@ -4,11 +4,17 @@ import dev.latlab.nb201.net.Shape;
 import java.util.SplittableRandom;
 
 /** Network inputs drawn from a seed: standard normal values, like a normalised image. */
-final class SeededInput {
+public final class SeededInput {
   private SeededInput() {}
 
-  /** Returns {@code shape.size()} values in NCHW order; the same seed gives the same values. */
-  static float[] of(Shape shape, long seed) {
+  /**
+   * Returns an input for a network.
+   *
+   * @param shape the network's input shape
+   * @param seed the seed; the same seed gives the same values
+   * @return {@code shape.size()} values in NCHW order
+   */
+  public static float[] of(Shape shape, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     float[] values = new float[shape.size()];
     for (int i = 0; i < values.length; i += 2) {

@@ -1,5 +1,7 @@
 package dev.latlab.agent.analysis;
 
+import static dev.latlab.agent.LatencyStatistics.percentile;
+
 import dev.latlab.agent.SweepCsv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -71,7 +73,7 @@ public record SweepComparison(int shared, double spearman, double kendall,
     Arrays.sort(rel);
     Arrays.sort(ratio);
     return new SweepComparison(a.length, RankCorrelation.spearman(a, b),
-        RankCorrelation.kendall(a, b), quantile(rel, 0.5), quantile(rel, 0.9), quantile(ratio, 0.5));
+        RankCorrelation.kendall(a, b), percentile(rel, 50), percentile(rel, 90), percentile(ratio, 50));
   }
 
   /**
@@ -111,12 +113,5 @@ public record SweepComparison(int shared, double spearman, double kendall,
       }
     }
     return latencies;
-  }
-
-  private static double quantile(double[] sorted, double q) {
-    double pos = q * (sorted.length - 1);
-    int lo = (int) Math.floor(pos);
-    int hi = Math.min(lo + 1, sorted.length - 1);
-    return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
   }
 }

@@ -5,6 +5,7 @@ import dev.latlab.agent.LatencyStatistics;
 import dev.latlab.agent.LoadedModel;
 import dev.latlab.agent.Measurer;
 import dev.latlab.agent.MeasurementProtocol;
+import dev.latlab.agent.SeededInput;
 import dev.latlab.agent.onnx.BareTimingLoop;
 import dev.latlab.cli.ArchConverter;
 import dev.latlab.cli.Json;
@@ -18,7 +19,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,7 +71,7 @@ final class AgentOverheadCommand implements Callable<Integer> {
     double[] agent = new double[blocks];
     double[] bare = new double[blocks];
     try (LoadedModel model = runtime.load(net)) {
-      model.setInput(input(net));
+      model.setInput(SeededInput.of(net.inputShape(), 0));
       for (int b = 0; b < blocks; b++) {
         agent[b] = LatencyStatistics.of(measurer.time(model)).medianMillis();
         bare[b] = LatencyStatistics.of(new long[][] {BareTimingLoop.time(model, runs)})
@@ -80,15 +80,6 @@ final class AgentOverheadCommand implements Callable<Integer> {
     }
     print(agent, bare, runtime.identity());
     return 0;
-  }
-
-  private static float[] input(Network net) {
-    SplittableRandom random = new SplittableRandom(0);
-    float[] x = new float[net.inputShape().size()];
-    for (int i = 0; i < x.length; i++) {
-      x[i] = (float) (random.nextDouble() * 2 - 1);
-    }
-    return x;
   }
 
   private void print(double[] agent, double[] bare, String identity) {
@@ -120,7 +111,6 @@ final class AgentOverheadCommand implements Callable<Integer> {
   private static double median(double[] values) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    return LatencyStatistics.percentile(sorted, 50);
   }
 }
