@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.latlab.agent.BackendConfig;
 import dev.latlab.agent.Backends;
-import dev.latlab.agent.remote.CollectorClient;
 import dev.latlab.cli.agent.AgentFactory;
 import dev.latlab.cli.remote.Channels;
 import dev.latlab.cli.remote.TokenFile;
@@ -12,16 +11,11 @@ import dev.latlab.collector.store.JobRow;
 import dev.latlab.collector.store.ResultRow;
 import dev.latlab.collector.store.SqliteStore;
 import dev.latlab.proto.v1.CampaignStatus;
-import io.grpc.ManagedChannel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A collector process killed with SIGKILL in the middle of a campaign, and restarted on the same
@@ -29,32 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
  * --collector} builds it) reconnects on its own and the campaign completes, with every cell stored
  * once and no acknowledged result lost.
  */
-class CollectorCrashIT {
+class CollectorCrashIT extends CollectorAgentFixture {
   private static final String TARGET = "it";
   private static final List<Integer> CELLS =
       IntStream.range(0, 15).mapToObj(i -> 7 + 1031 * i).toList();
   private static final int ACKS_BEFORE_KILL = 3;
   private static final Duration TIMEOUT = Duration.ofSeconds(40);
-
-  // Kept when a test fails: NAME.out and NAME.err hold what each process printed.
-  @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir;
-  private final RecordingListener listener = new RecordingListener();
-  private CollectorProcess collector;
-  private ManagedChannel channel;
-  private CollectorClient agent;
-
-  @AfterEach
-  void tearDown() throws InterruptedException {
-    if (agent != null) {
-      agent.close();
-    }
-    if (channel != null) {
-      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    }
-    if (collector != null) {
-      collector.close();
-    }
-  }
 
   @Test
   void collectorKilledMidCampaign_restarts_campaignCompletesWithEveryResultOnce()

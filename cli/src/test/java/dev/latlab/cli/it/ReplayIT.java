@@ -19,7 +19,6 @@ import dev.latlab.proto.v1.CampaignStatus;
 import dev.latlab.proto.v1.JobAssignment;
 import dev.latlab.proto.v1.JobResult;
 import dev.latlab.proto.v1.ResultAck;
-import io.grpc.ManagedChannel;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,10 +31,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -44,31 +40,11 @@ import org.sqlite.SQLiteConfig;
  * with an executor that holds its first job until the collector has been killed, which makes the
  * order of events certain without sleeps.
  */
-class ReplayIT {
+class ReplayIT extends CollectorAgentFixture {
   private static final String TARGET = "it";
   private static final String AGENT_ID = "replay-agent";
   private static final List<Integer> CELLS = List.of(0, 11, 222, 3333);
   private static final Duration TIMEOUT = Duration.ofSeconds(40);
-
-  // Kept when a test fails: NAME.out and NAME.err hold what each process printed.
-  @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir;
-  private final RecordingListener listener = new RecordingListener();
-  private CollectorProcess collector;
-  private ManagedChannel channel;
-  private CollectorClient agent;
-
-  @AfterEach
-  void tearDown() throws InterruptedException {
-    if (agent != null) {
-      agent.close();
-    }
-    if (channel != null) {
-      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    }
-    if (collector != null) {
-      collector.close();
-    }
-  }
 
   @Test
   void resultMeasuredWhileCollectorDown_isReplayedAfterRestart_andStoredOnceAsMeasured()
