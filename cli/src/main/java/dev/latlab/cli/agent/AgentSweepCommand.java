@@ -95,12 +95,13 @@ final class AgentSweepCommand implements Callable<Integer> {
     Sweep sweep = new Sweep(measurer, guard(measurer));
     List<String> conditions = List.of(runtime.identity(), measurer.protocol().identity(),
         network.spec().identity(), EnvironmentProbe.system().capture().fingerprint());
+    long start = System.nanoTime();
+    Sweep.Summary summary;
     try (SweepCsv csv = openCsv(conditions); ProgressListener progress = new ProgressListener()) {
-      long start = System.nanoTime();
-      Sweep.Summary summary = sweep.run(cells, csv, noShuffle ? null : shuffleSeed, progress);
-      progress.close();
-      print(summary, (System.nanoTime() - start) / 1e9);
+      summary = sweep.run(cells, csv, noShuffle ? null : shuffleSeed, progress);
     }
+    // Printed once the progress bar is closed, so the two do not interleave.
+    print(summary, (System.nanoTime() - start) / 1e9);
     return 0;
   }
 
