@@ -3,6 +3,7 @@ package dev.latlab.agent.analysis;
 import static dev.latlab.agent.LatencyStatistics.percentile;
 
 import dev.latlab.agent.SweepCsv;
+import dev.latlab.stats.RankCorrelation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.latlab.cli.demo;
 
-import dev.latlab.agent.analysis.RankCorrelation;
+import dev.latlab.stats.RankCorrelation;
 import dev.latlab.nb201.Arch;
 import dev.latlab.nb201.CostModel;
 import dev.latlab.nb201.NetworkSpec;

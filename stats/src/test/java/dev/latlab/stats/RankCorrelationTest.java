@@ -1,4 +1,4 @@
-package dev.latlab.agent.analysis;
+package dev.latlab.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -36,13 +36,5 @@ class RankCorrelationTest {
     // x: 1 1 2, y: 1 2 3 -> pairs: (0,1) tie in x; (0,2) C; (1,2) C -> 2 / sqrt(2 * 3)
     assertThat(RankCorrelation.kendall(new double[] {1, 1, 2}, new double[] {1, 2, 3}))
         .isCloseTo(2 / Math.sqrt(6), within(1e-12));
-  }
-
-  @Test
-  void comparison_relativeDifferences() {
-    SweepComparison c = SweepComparison.of(new double[] {1, 2, 4}, new double[] {1.1, 2, 3});
-    assertThat(c.shared()).isEqualTo(3);
-    assertThat(c.medianRelativeDifference()).isCloseTo(0.1, within(1e-12));
-    assertThat(c.spearman()).isCloseTo(1, within(1e-12));
   }
 }

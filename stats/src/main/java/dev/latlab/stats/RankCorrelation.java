@@ -1,4 +1,4 @@
-package dev.latlab.agent.analysis;
+package dev.latlab.stats;
 
 import java.util.Arrays;
 import java.util.Comparator;

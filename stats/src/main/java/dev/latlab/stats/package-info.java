@@ -1,0 +1,2 @@
+/** Small statistics shared by the agent's analyses and the predictor: rank correlations. */
+package dev.latlab.stats;
