@@ -40,6 +40,9 @@ import java.util.TreeSet;
  * @param totalMemoryBytes physical memory the OS reports, or -1
  * @param deviceModel the machine's vendor and product name (DMI on PCs, device tree on boards), or
  *     null
+ * @param platform facts that only one platform has, as text under dotted keys (on Android:
+ *     {@code android.sdk}, {@code android.soc}, {@code android.battery_percent}, {@code
+ *     android.thermal_status}...); empty on the desktop JVM
  * @param capturedAt when the values were read
  */
 public record Environment(
@@ -56,6 +59,7 @@ public record Environment(
     String jvm,
     long totalMemoryBytes,
     String deviceModel,
+    SortedMap<String, String> platform,
     Instant capturedAt) {
 
   private static final double BYTES_PER_GIB = 1024.0 * 1024 * 1024;
@@ -69,7 +73,37 @@ public record Environment(
     cpuFrequenciesMhz = immutableCopy(cpuFrequenciesMhz);
     cpuMaxFrequenciesMhz = immutableCopy(cpuMaxFrequenciesMhz);
     temperaturesC = immutableCopy(temperaturesC);
+    platform = immutableText(platform);
     requireNonNull(capturedAt, "capturedAt");
+  }
+
+  /**
+   * An environment without platform-specific facts, as the desktop JVM captures it.
+   *
+   * @param cpuModel see the record's description
+   * @param logicalCores see the record's description
+   * @param cpuGovernor see the record's description
+   * @param cpuFrequenciesMhz see the record's description
+   * @param cpuMaxFrequenciesMhz see the record's description
+   * @param temperaturesC see the record's description
+   * @param loadAverage1m see the record's description
+   * @param osName see the record's description
+   * @param osVersion see the record's description
+   * @param osArch see the record's description
+   * @param jvm see the record's description
+   * @param totalMemoryBytes see the record's description
+   * @param deviceModel see the record's description
+   * @param capturedAt see the record's description
+   * @throws NullPointerException if {@code capturedAt} or a list or map element is null
+   */
+  public Environment(String cpuModel, int logicalCores, String cpuGovernor,
+      List<Double> cpuFrequenciesMhz, List<Double> cpuMaxFrequenciesMhz,
+      SortedMap<String, Double> temperaturesC, double loadAverage1m, String osName,
+      String osVersion, String osArch, String jvm, long totalMemoryBytes, String deviceModel,
+      Instant capturedAt) {
+    this(cpuModel, logicalCores, cpuGovernor, cpuFrequenciesMhz, cpuMaxFrequenciesMhz,
+        temperaturesC, loadAverage1m, osName, osVersion, osArch, jvm, totalMemoryBytes,
+        deviceModel, null, capturedAt);
   }
 
   /**
@@ -85,8 +119,9 @@ public record Environment(
    * no cpufreq entry while the set of cluster maxima stays the same).
    *
    * <p>Out, because they change while the hardware does not: current frequencies, temperatures and
-   * load (they change from second to second), the governor (a setting), the capture time, and the
-   * OS name, kernel version and JVM (software updates). Caveat: on intel_pstate, switching turbo
+   * load (they change from second to second), the governor (a setting), the capture time, the
+   * OS name, kernel version and JVM (software updates), and the platform facts (battery and
+   * thermal state change; a phone's SoC is already in {@code cpuModel}). Caveat: on intel_pstate, switching turbo
    * off lowers {@code cpuinfo_max_freq} and so changes the fingerprint.
    *
    * @return 16 lowercase hex digits
@@ -167,6 +202,7 @@ public record Environment(
     map.put("jvm", jvm);
     map.put("total_memory_bytes", totalMemoryBytes);
     map.put("device_model", deviceModel);
+    map.put("platform", platform);
     map.put("captured_at", capturedAt.toString());
     map.put("fingerprint", fingerprint());
     return Collections.unmodifiableMap(map);
@@ -199,6 +235,14 @@ public record Environment(
     List<Double> copy = new ArrayList<>(values);
     copy.forEach(v -> requireNonNull(v, "list element"));
     return Collections.unmodifiableList(copy);
+  }
+
+  private static SortedMap<String, String> immutableText(SortedMap<String, String> values) {
+    TreeMap<String, String> copy = new TreeMap<>();
+    if (values != null) {
+      values.forEach((k, v) -> copy.put(requireNonNull(k, "map key"), requireNonNull(v, "value")));
+    }
+    return Collections.unmodifiableSortedMap(copy);
   }
 
   private static SortedMap<String, Double> immutableCopy(SortedMap<String, Double> values) {

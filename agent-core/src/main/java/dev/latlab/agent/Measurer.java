@@ -37,6 +37,20 @@ public final class Measurer {
     this(backend, protocol, spec, Ticker.SYSTEM, Sleeper.SYSTEM, EnvironmentProbe.system()::capture);
   }
 
+  /**
+   * Creates a measurer on the system clock that records the environment a platform captures (the
+   * Android agent adds the phone's battery and thermal state to what /proc and /sys tell).
+   *
+   * @param backend the runtime
+   * @param protocol how to time
+   * @param spec the network skeleton
+   * @param environment captures the machine's state right after timing; must not throw
+   */
+  public Measurer(InferenceBackend backend, MeasurementProtocol protocol, NetworkSpec spec,
+      Supplier<Environment> environment) {
+    this(backend, protocol, spec, Ticker.SYSTEM, Sleeper.SYSTEM, environment);
+  }
+
   // Visible for testing
   Measurer(InferenceBackend backend, MeasurementProtocol protocol, NetworkSpec spec, Ticker ticker,
       Sleeper sleeper, Supplier<Environment> environment) {

@@ -180,8 +180,8 @@ class EnvironmentTest {
     assertThat(map.keySet())
         .containsExactly("cpu_model", "logical_cores", "cpu_governor", "cpu_frequencies_mhz",
             "cpu_max_frequencies_mhz", "temperatures_c", "load_average_1m", "os_name",
-            "os_version", "os_arch", "jvm", "total_memory_bytes", "device_model", "captured_at",
-            "fingerprint");
+            "os_version", "os_arch", "jvm", "total_memory_bytes", "device_model", "platform",
+            "captured_at", "fingerprint");
     assertThat(map)
         .containsEntry("cpu_model", "ARM Cortex-A78AE")
         .containsEntry("logical_cores", 12)
@@ -201,7 +201,37 @@ class EnvironmentTest {
     assertThat(unknown.toMap())
         .containsEntry("cpu_model", null)
         .containsEntry("device_model", null)
+        .containsEntry("platform", Map.of())
         .containsEntry("total_memory_bytes", -1L);
+  }
+
+  @Test
+  void platform_phoneState_inMapButNotInFingerprint() {
+    Environment e = board();
+    Environment phone = withPlatform(e, new TreeMap<>(Map.of("android.battery_percent", "81",
+        "android.thermal_status", "none")));
+    Environment hotter = withPlatform(e, new TreeMap<>(Map.of("android.battery_percent", "12",
+        "android.thermal_status", "severe")));
+
+    assertThat(phone.toMap().get("platform"))
+        .isEqualTo(Map.of("android.battery_percent", "81", "android.thermal_status", "none"));
+    assertThat(hotter.fingerprint()).isEqualTo(phone.fingerprint()).isEqualTo(e.fingerprint());
+  }
+
+  @Test
+  void platform_nullValue_rejected() {
+    TreeMap<String, String> bad = new TreeMap<>();
+    bad.put("android.soc", null);
+
+    assertThatThrownBy(() -> withPlatform(board(), bad))
+        .isInstanceOf(NullPointerException.class);
+  }
+
+  private static Environment withPlatform(Environment e, TreeMap<String, String> platform) {
+    return new Environment(e.cpuModel(), e.logicalCores(), e.cpuGovernor(),
+        e.cpuFrequenciesMhz(), e.cpuMaxFrequenciesMhz(), e.temperaturesC(), e.loadAverage1m(),
+        e.osName(), e.osVersion(), e.osArch(), e.jvm(), e.totalMemoryBytes(), e.deviceModel(),
+        platform, e.capturedAt());
   }
 
 }

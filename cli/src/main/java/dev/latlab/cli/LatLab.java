@@ -4,8 +4,10 @@ import dev.latlab.cli.agent.AgentCommand;
 import dev.latlab.cli.campaign.CampaignCommand;
 import dev.latlab.cli.collector.CollectorCommand;
 import dev.latlab.cli.demo.DemoCommand;
+import dev.latlab.cli.predictor.PredictorCommand;
 import dev.latlab.cli.remote.AgentsCommand;
 import dev.latlab.cli.remote.DatasetCommand;
+import dev.latlab.cli.search.SearchCommand;
 import dev.latlab.cli.space.SpaceCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,6 +29,8 @@ import picocli.CommandLine.Command;
       CampaignCommand.class,
       AgentsCommand.class,
       DatasetCommand.class,
+      PredictorCommand.class,
+      SearchCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {"", "Run 'latlab COMMAND --help' for the options of a command."})

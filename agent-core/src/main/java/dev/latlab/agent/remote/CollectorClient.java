@@ -49,6 +49,7 @@ public final class CollectorClient implements AutoCloseable {
   private final Object lock = new Object();
   private final ScheduledThreadPoolExecutor control;
   private final SessionLoop loop;
+  private final Dispatcher dispatcher;
   private final Thread loopThread;
   private final Thread workerThread;
   private final CountDownLatch terminated = new CountDownLatch(1);
@@ -67,7 +68,7 @@ public final class CollectorClient implements AutoCloseable {
     control.setRemoveOnCancelPolicy(true);
     BlockingQueue<QueuedJob> queue = new ArrayBlockingQueue<>(settings.maxJobsInFlight());
     AtomicReference<QueuedJob> running = new AtomicReference<>();
-    Dispatcher dispatcher = new Dispatcher(control, queue, running, settings.spool(), listener,
+    dispatcher = new Dispatcher(control, queue, running, settings.spool(), listener,
         settings.maxJobsInFlight(), settings.welcomeTimeout().toMillis());
     JobWorker worker = new JobWorker(queue, running, settings.executor(), settings.spool(),
         dispatcher, listener);
@@ -114,6 +115,19 @@ public final class CollectorClient implements AutoCloseable {
    */
   public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
     return terminated.await(timeout, unit);
+  }
+
+  /**
+   * Tells the collector why this agent holds back measurements (a phone that is too hot or low on
+   * battery), or that it no longer does. Sent at once in a heartbeat if the reason changed, and
+   * repeated by later heartbeats and after a reconnect. The caller does the holding back (see
+   * the Android agent's pausing executor); this only reports it. Returns at once.
+   *
+   * @param reason one line, or empty when the agent measures again
+   * @throws NullPointerException if {@code reason} is null
+   */
+  public void reportPaused(String reason) {
+    dispatcher.paused(reason.replaceAll("\\s+", " ").trim());
   }
 
   /**

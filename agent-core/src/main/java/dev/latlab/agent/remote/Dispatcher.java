@@ -48,6 +48,7 @@ final class Dispatcher {
   private Session current;
   private boolean welcomed;
   private ScheduledFuture<?> heartbeats;
+  private String pausedReason = "";
 
   Dispatcher(ScheduledExecutorService control, BlockingQueue<QueuedJob> queue,
       AtomicReference<QueuedJob> running, ResultSpool spool, CollectorClient.Listener listener,
@@ -74,6 +75,14 @@ final class Dispatcher {
   /** Forgets a session whose stream has ended. */
   void detach(Session session) {
     submit(() -> onDetach(session));
+  }
+
+  /**
+   * Records why the agent holds back measurements (empty: it does not) and, if that changed, tells
+   * the collector at once with a heartbeat; later heartbeats repeat it.
+   */
+  void paused(String reason) {
+    submit(() -> onPaused(reason));
   }
 
   /** Reports a job's outcome (a result already in the spool, or a failure). */
@@ -131,6 +140,19 @@ final class Dispatcher {
     listener.connected(welcome.getSessionId());
     replaySpool(session);
     session.send(credit(maxJobsInFlight));
+    if (!pausedReason.isEmpty()) {
+      session.send(heartbeat()); // the collector learns the state without waiting an interval
+    }
+  }
+
+  private void onPaused(String reason) {
+    if (reason.equals(pausedReason)) {
+      return;
+    }
+    pausedReason = reason;
+    if (current != null && welcomed) {
+      current.send(heartbeat());
+    }
   }
 
   private void replaySpool(Session session) {
@@ -234,9 +256,10 @@ final class Dispatcher {
     return AgentMessage.newBuilder().setCredit(Credit.newBuilder().setJobs(jobs)).build();
   }
 
-  private static AgentMessage heartbeat() {
+  private AgentMessage heartbeat() {
     return AgentMessage.newBuilder()
-        .setHeartbeat(Heartbeat.newBuilder().setSentAtUnixMs(System.currentTimeMillis()))
+        .setHeartbeat(Heartbeat.newBuilder().setSentAtUnixMs(System.currentTimeMillis())
+            .setPausedReason(pausedReason))
         .build();
   }
 

@@ -1,8 +1,11 @@
 package dev.latlab.agent.remote;
 
+import dev.latlab.agent.Environment;
+import dev.latlab.agent.EnvironmentProbe;
 import dev.latlab.agent.InferenceBackend;
 import dev.latlab.agent.Measurement;
 import dev.latlab.proto.v1.JobAssignment;
+import java.util.function.Supplier;
 
 /**
  * Measures one assigned job. The {@link CollectorClient} calls it on its single worker thread, one
@@ -30,6 +33,18 @@ public interface JobExecutor {
    * @return the executor
    */
   static JobExecutor measuring(InferenceBackend backend) {
-    return new MeasuringExecutor(backend);
+    return new MeasuringExecutor(backend, EnvironmentProbe.system()::capture);
+  }
+
+  /**
+   * Returns the standard executor recording the environment a platform captures (see {@link
+   * #measuring(InferenceBackend)}).
+   *
+   * @param backend the agent's backend
+   * @param environment captures the machine's state right after each measurement; must not throw
+   * @return the executor
+   */
+  static JobExecutor measuring(InferenceBackend backend, Supplier<Environment> environment) {
+    return new MeasuringExecutor(backend, environment);
   }
 }

@@ -2,6 +2,7 @@ package dev.latlab.agent.remote;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.latlab.agent.Environment;
 import dev.latlab.agent.InferenceBackend;
 import dev.latlab.agent.Measurement;
 import dev.latlab.agent.MeasurementProtocol;
@@ -9,13 +10,16 @@ import dev.latlab.agent.Measurer;
 import dev.latlab.nb201.Arch;
 import dev.latlab.nb201.NetworkSpec;
 import dev.latlab.proto.v1.JobAssignment;
+import java.util.function.Supplier;
 
 /** Measures a job with a {@link Measurer} on one backend (see {@link JobExecutor#measuring}). */
 final class MeasuringExecutor implements JobExecutor {
   private final InferenceBackend backend;
+  private final Supplier<Environment> environment;
 
-  MeasuringExecutor(InferenceBackend backend) {
+  MeasuringExecutor(InferenceBackend backend, Supplier<Environment> environment) {
     this.backend = requireNonNull(backend, "backend");
+    this.environment = requireNonNull(environment, "environment");
   }
 
   @Override
@@ -26,6 +30,6 @@ final class MeasuringExecutor implements JobExecutor {
     MeasurementProtocol protocol =
         ProtoMapping.toMeasurementProtocol(job.getProtocol(), job.getNetwork().getWeightSeed());
     NetworkSpec spec = ProtoMapping.toNetworkSpec(job.getNetwork());
-    return new Measurer(backend, protocol, spec).measure(Arch.fromIndex(job.getArchIndex()));
+    return new Measurer(backend, protocol, spec, environment).measure(Arch.fromIndex(job.getArchIndex()));
   }
 }

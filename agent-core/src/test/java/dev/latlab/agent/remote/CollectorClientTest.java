@@ -77,6 +77,24 @@ class CollectorClientTest extends ClientTestBase {
   }
 
   @Test
+  void reportPaused_sendsHeartbeatAtOnceWithReason_thenEmptyOnResume()
+      throws InterruptedException {
+    collector.heartbeatIntervalMs = 60_000; // no periodic heartbeat during the test
+    CollectorClient started = start();
+    listener.await("connected s0");
+
+    started.reportPaused("thermal status\tsevere ");
+    collector.await("paused heartbeat", () -> collector.count(0, HEARTBEAT) == 1);
+    started.reportPaused("thermal status severe"); // unchanged: nothing sent
+    started.reportPaused("");
+    collector.await("resumed heartbeat", () -> collector.count(0, HEARTBEAT) == 2);
+
+    assertThat(collector.received(0).stream().filter(AgentMessage::hasHeartbeat)
+        .map(m -> m.getHeartbeat().getPausedReason()))
+        .containsExactly("thermal status severe", "");
+  }
+
+  @Test
   void executorThrows_sendsOneLineFailureAndGrantsCredit() throws InterruptedException {
     collector.addJobs(Fixtures.job("bad", 2, 5));
     start(builder(job -> {

@@ -68,7 +68,7 @@ class JsonTest {
         .contains("\"cpu_frequencies_mhz\":[1800.0,null]")
         .contains("\"temperatures_c\":{\"cpu-thermal\":45.5}")
         .contains("\"load_average_1m\":null")
-        .contains("\"device_model\":\"Board ü\"")
+        .contains("\"device_model\":\"Board ü\",\"platform\":{}")
         .contains("\"captured_at\":\"2025-01-02T03:04:05.678Z\"")
         .endsWith("\"fingerprint\":\"" + Fixtures.ENVIRONMENT.fingerprint() + "\"}");
   }

@@ -2,6 +2,7 @@ package dev.latlab.agent.tflite;
 
 import static org.bytedeco.tensorflowlite.global.tensorflowlite.kTfLiteOk;
 
+import dev.latlab.agent.Layouts;
 import dev.latlab.agent.LoadedModel;
 import dev.latlab.nb201.net.Network;
 import dev.latlab.nb201.net.Shape;
@@ -105,7 +106,7 @@ final class TfliteModel implements LoadedModel {
       throw new IllegalArgumentException(
           "input has " + nchw.length + " values, the network expects " + nhwc.length);
     }
-    toNhwc(nchw, nhwc, inputShape);
+    Layouts.nchwToNhwc(nchw, nhwc, inputShape);
     input.put(nhwc);
     hasInput = true;
   }
@@ -166,19 +167,6 @@ final class TfliteModel implements LoadedModel {
       }
     }
     return false;
-  }
-
-  /** Reorders one NCHW tensor to NHWC. */
-  private static void toNhwc(float[] nchw, float[] nhwc, Shape s) {
-    int hw = s.height() * s.width();
-    int chw = s.channels() * hw;
-    for (int n = 0; n < s.batch(); n++) {
-      for (int c = 0; c < s.channels(); c++) {
-        for (int p = 0; p < hw; p++) {
-          nhwc[n * chw + p * s.channels() + c] = nchw[n * chw + c * hw + p];
-        }
-      }
-    }
   }
 
   private static void check(int status, String step) {

@@ -18,6 +18,8 @@ import dev.latlab.proto.v1.CreateCampaignRequest;
 import dev.latlab.proto.v1.DatasetChunk;
 import dev.latlab.proto.v1.ExportDatasetRequest;
 import dev.latlab.proto.v1.GetCampaignStatusRequest;
+import dev.latlab.proto.v1.NetworkOptions;
+import dev.latlab.proto.v1.Protocol;
 import io.grpc.ManagedChannel;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -46,7 +48,9 @@ import picocli.CommandLine.Spec;
       "LatLab's main job on one machine: start a collector on a SQLite file in --dir, connect one "
           + "local agent over loopback gRPC (with a bearer token), run a campaign over a sample of "
           + "compute classes stratified by FLOPs, export the dataset (CSV and LatBench pickle) and "
-          + "summarise it. Takes about half a minute here with the defaults.",
+          + "summarise it; then search for the most accurate cell under the campaign's median "
+          + "latency, verified by measurements on the same agent (needs --accuracy). Takes about "
+          + "a minute here with the defaults.",
       ""
     })
 public final class DemoCommand implements Callable<Integer> {
@@ -64,6 +68,16 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--sample-seed", paramLabel = "S",
       description = "Seed of the sample. Default: ${DEFAULT-VALUE}.")
   long sampleSeed = 1;
+
+  @Option(names = "--accuracy", paramLabel = "FILE",
+      description = "NB201 accuracy table for the search step (columns " + DemoSearch.METRIC
+          + " and " + DemoSearch.REPORT + "); the step is skipped if the file is missing. "
+          + "Default: ${DEFAULT-VALUE}.")
+  Path accuracy = Path.of("..", "shared", "data", "nb201_accuracy.csv");
+
+  @Option(names = "--search-seed", paramLabel = "S",
+      description = "Seed of the search step. Default: ${DEFAULT-VALUE}.")
+  long searchSeed = 0;
 
   @Mixin BackendOptions backend;
   @Mixin ProtocolOptions protocol;
@@ -83,7 +97,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf("collector on %s (database %s), one local agent: %s%n", address,
             dir.resolve("latlab.db"), runtime.identity());
         agent.start();
-        run(channel, Demo.target(runtime), cells, out);
+        run(channel, address, Demo.target(runtime), cells, out);
       } finally {
         channel.shutdownNow();
       }
@@ -93,13 +107,13 @@ public final class DemoCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void run(ManagedChannel channel, String target, List<Arch> cells, PrintWriter out)
-      throws InterruptedException, IOException {
+  private void run(ManagedChannel channel, String address, String target, List<Arch> cells,
+      PrintWriter out) throws InterruptedException, IOException {
     CampaignServiceBlockingStub stub = CampaignServiceGrpc.newBlockingStub(channel);
+    Protocol timing = ProtoMapping.toProto(protocol.protocol(0));
+    NetworkOptions network = ProtoMapping.toNetworkOptions(NetworkSpec.CIFAR10, 0);
     CreateCampaignRequest.Builder request = CreateCampaignRequest.newBuilder().setTarget(target)
-        .setRepeats(1).setLabel("demo")
-        .setProtocol(ProtoMapping.toProto(protocol.protocol(0)))
-        .setNetwork(ProtoMapping.toNetworkOptions(NetworkSpec.CIFAR10, 0));
+        .setRepeats(1).setLabel("demo").setProtocol(timing).setNetwork(network);
     cells.forEach(a -> request.addArchIndices(a.index()));
     String id = stub.withDeadlineAfter(30, TimeUnit.SECONDS).createCampaign(request.build()).getId();
     out.printf("campaign %s on target %s: %d cells stratified by FLOPs%n", id, target,
@@ -110,6 +124,11 @@ public final class DemoCommand implements Callable<Integer> {
     Path pickle = export(stub, target, "latbench-pickle", dir.resolve("latbench.pickle"));
     out.printf("dataset: %s, LatBench pickle: %s%n", csv, pickle);
     DemoSummary.print(csv, out);
+    if (Files.isReadable(accuracy)) {
+      DemoSearch.run(channel, address, target, timing, network, csv, accuracy, searchSeed, out);
+    } else {
+      out.printf("search step skipped: no accuracy table at %s (--accuracy FILE)%n", accuracy);
+    }
   }
 
   private static void follow(CampaignServiceBlockingStub stub, String id, int total)

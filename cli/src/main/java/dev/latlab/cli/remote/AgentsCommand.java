@@ -39,11 +39,18 @@ public final class AgentsCommand implements Callable<Integer> {
       out.println("no agents");
     } else {
       agents.forEach(a -> out.printf(Locale.ROOT, "%s  %s  %s  %d in flight, %d stored  %s%n",
-          a.getAgentId(), a.getTarget(), a.getConnected() ? "connected" : "offline",
+          a.getAgentId(), a.getTarget(), state(a),
           a.getJobsInFlight(), a.getResultsStored(), a.getDescription().getBackendIdentity()));
     }
     out.flush();
     return 0;
+  }
+
+  private static String state(AgentInfo a) {
+    if (!a.getConnected()) {
+      return "offline";
+    }
+    return a.getPausedReason().isEmpty() ? "connected" : "paused (" + a.getPausedReason() + ")";
   }
 
   private static Map<String, Object> toMap(AgentInfo a) {
@@ -51,6 +58,7 @@ public final class AgentsCommand implements Callable<Integer> {
     m.put("agent_id", a.getAgentId());
     m.put("target", a.getTarget());
     m.put("connected", a.getConnected());
+    m.put("paused_reason", a.getPausedReason());
     m.put("last_seen", Instant.ofEpochMilli(a.getLastSeenUnixMs()).toString());
     m.put("jobs_in_flight", a.getJobsInFlight());
     m.put("results_stored", a.getResultsStored());

@@ -1,8 +1,6 @@
 package dev.latlab.cli.remote;
 
 import dev.latlab.cli.UserException;
-import dev.latlab.proto.v1.CampaignServiceGrpc;
-import dev.latlab.proto.v1.DatasetChunk;
 import dev.latlab.proto.v1.ExportDatasetRequest;
 import io.grpc.ManagedChannel;
 import java.io.IOException;
@@ -10,9 +8,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Iterator;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,19 +69,12 @@ public final class DatasetCommand implements Runnable {
     }
 
     private long download(ManagedChannel channel, ExportDatasetRequest request) {
-      Iterator<DatasetChunk> chunks = CampaignServiceGrpc.newBlockingStub(channel)
-          .withDeadlineAfter(client.timeoutSeconds() * 10, TimeUnit.SECONDS)
-          .exportDataset(request);
       Path target = out.toAbsolutePath();
       try {
         Path tmp = Files.createTempFile(target.getParent(), ".latlab-dataset", ".tmp");
-        long n = 0;
+        long n;
         try (OutputStream stream = Files.newOutputStream(tmp)) {
-          while (chunks.hasNext()) {
-            DatasetChunk chunk = chunks.next();
-            chunk.getData().writeTo(stream);
-            n += chunk.getData().size();
-          }
+          n = DatasetDownload.copy(channel, request, client.timeoutSeconds(), stream);
         } catch (RuntimeException | IOException e) {
           Files.deleteIfExists(tmp);
           throw e;

@@ -4,6 +4,7 @@ import dev.latlab.collector.store.AgentRow;
 import dev.latlab.proto.v1.AgentMessage;
 import dev.latlab.proto.v1.CollectorMessage;
 import dev.latlab.proto.v1.Credit;
+import dev.latlab.proto.v1.Heartbeat;
 import dev.latlab.proto.v1.Hello;
 import dev.latlab.proto.v1.JobAssignment;
 import dev.latlab.proto.v1.JobCancel;
@@ -33,6 +34,7 @@ final class AgentSession implements StreamObserver<AgentMessage>, Lessee {
   private volatile long lastSeenNanos;
   private volatile long lastSeenMillis;
   private volatile Hello hello;
+  private volatile String pausedReason = "";
 
   AgentSession(SessionContext context, ServerCallStreamObserver<CollectorMessage> call,
       String sessionId) {
@@ -61,7 +63,9 @@ final class AgentSession implements StreamObserver<AgentMessage>, Lessee {
       onCredit(message.getCredit());
     } else if (kind == AgentMessage.KindCase.FAILURE) {
       onFailure(message.getFailure());
-    } // A heartbeat, or a kind newer than this collector, only proves the agent is alive.
+    } else if (kind == AgentMessage.KindCase.HEARTBEAT) {
+      onHeartbeat(message.getHeartbeat());
+    } // A kind newer than this collector only proves the agent is alive.
     outbox.requestInbound();
   }
 
@@ -179,6 +183,14 @@ final class AgentSession implements StreamObserver<AgentMessage>, Lessee {
         + failure.getAttempt() + " (" + outcome + "): " + Names.printable(reason));
   }
 
+  private void onHeartbeat(Heartbeat heartbeat) {
+    String reason = Names.printable(heartbeat.getPausedReason());
+    if (!reason.equals(pausedReason)) {
+      logger.info("Agent " + agentId() + (reason.isEmpty() ? " resumed" : " paused: " + reason));
+      pausedReason = reason;
+    }
+  }
+
   // Stores the agent with its latest last-seen time; a failure only costs freshness.
   private void persist() {
     Hello h = hello;
@@ -239,6 +251,11 @@ final class AgentSession implements StreamObserver<AgentMessage>, Lessee {
   /** Returns the Hello (null before it arrives). */
   Hello hello() {
     return hello;
+  }
+
+  /** Returns why the agent holds back measurements, as its last heartbeat said; empty if not. */
+  String pausedReason() {
+    return pausedReason;
   }
 
   long lastSeenNanos() {

@@ -43,7 +43,8 @@ final class AgentViews {
       info.setAgentId(session.agentId()).setTarget(session.target())
           .setDescription(session.hello().getDescription())
           .setLastSeenUnixMs(Math.max(info.getLastSeenUnixMs(), session.lastSeenMillis()))
-          .setJobsInFlight(scheduler.inFlight(session));
+          .setJobsInFlight(scheduler.inFlight(session))
+          .setPausedReason(session.pausedReason());
     }
     return info.build();
   }

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.latlab.collector.store.JobRow;
 import dev.latlab.proto.v1.AgentInfo;
+import dev.latlab.proto.v1.AgentMessage;
 import dev.latlab.proto.v1.Campaign;
 import dev.latlab.proto.v1.CampaignStatus;
 import dev.latlab.proto.v1.CreateCampaignRequest;
 import dev.latlab.proto.v1.GetCampaignStatusRequest;
+import dev.latlab.proto.v1.Heartbeat;
 import dev.latlab.proto.v1.ListAgentsRequest;
 import dev.latlab.proto.v1.ListCampaignsRequest;
 import dev.latlab.proto.v1.NetworkOptions;
@@ -198,6 +200,19 @@ class CampaignServiceImplTest {
     agent.drop();
     Poll.until("agent disconnected", () -> !onlyAgent().getConnected());
     assertThat(onlyAgent().getJobsInFlight()).isZero();
+  }
+
+  @Test
+  void listAgents_pausedHeartbeat_showsReasonUntilResumed() {
+    AgentClient agent = harness.connected("a1", TARGET);
+    agent.send(AgentMessage.newBuilder().setHeartbeat(
+        Heartbeat.newBuilder().setPausedReason("thermal status severe\n")).build());
+    Poll.until("paused shown",
+        () -> onlyAgent().getPausedReason().equals("thermal status severe?"));
+
+    agent.heartbeat();
+    Poll.until("resumed shown", () -> onlyAgent().getPausedReason().isEmpty());
+    assertThat(onlyAgent().getConnected()).isTrue();
   }
 
   private AgentInfo onlyAgent() {
