@@ -1,5 +1,6 @@
 package dev.latlab.agent;
 
+import dev.latlab.nb201.Precision;
 import dev.latlab.nb201.net.Network;
 
 /**
@@ -42,11 +43,25 @@ public interface InferenceBackend {
   }
 
   /**
+   * Returns whether this backend runs networks of a precision ({@link
+   * dev.latlab.nb201.NetworkSpec#precision()}). The default is float32 only; TFLite backends also
+   * run int8.
+   *
+   * @param precision the precision
+   * @return true if {@link #load} accepts networks of that precision
+   */
+  default boolean supports(Precision precision) {
+    return precision == Precision.FP32;
+  }
+
+  /**
    * Serialises a network in this backend's format and opens a fresh session on it. Each network gets
    * its own session, so nothing measured depends on what ran before.
    *
    * @param network the network
    * @return a loaded model; the caller closes it
+   * @throws IllegalArgumentException if the backend does not {@link #supports support} the
+   *     network's precision
    * @throws IllegalStateException if the runtime rejects the model (wrapping its exception)
    */
   LoadedModel load(Network network);

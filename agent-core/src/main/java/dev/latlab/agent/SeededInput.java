@@ -1,9 +1,12 @@
 package dev.latlab.agent;
 
+import dev.latlab.nb201.net.SeededNormal;
 import dev.latlab.nb201.net.Shape;
-import java.util.SplittableRandom;
 
-/** Network inputs drawn from a seed: standard normal values, like a normalised image. */
+/**
+ * Network inputs drawn from a seed: standard normal values, like a normalised image ({@link
+ * SeededNormal}, which int8 networks are also calibrated with).
+ */
 public final class SeededInput {
   private SeededInput() {}
 
@@ -15,17 +18,6 @@ public final class SeededInput {
    * @return {@code shape.size()} values in NCHW order
    */
   public static float[] of(Shape shape, long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
-    float[] values = new float[shape.size()];
-    for (int i = 0; i < values.length; i += 2) {
-      // Box-Muller, written out because SplittableRandom has no nextGaussian() on Android.
-      double radius = Math.sqrt(-2 * Math.log(1 - random.nextDouble()));
-      double angle = 2 * Math.PI * random.nextDouble();
-      values[i] = (float) (radius * Math.cos(angle));
-      if (i + 1 < values.length) {
-        values[i + 1] = (float) (radius * Math.sin(angle));
-      }
-    }
-    return values;
+    return SeededNormal.sample(shape.size(), seed);
   }
 }

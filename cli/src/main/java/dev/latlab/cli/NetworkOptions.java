@@ -1,7 +1,10 @@
 package dev.latlab.cli;
 
+import dev.latlab.agent.InferenceBackend;
 import dev.latlab.nb201.ImageDataset;
 import dev.latlab.nb201.NetworkSpec;
+import dev.latlab.nb201.Precision;
+import dev.latlab.nb201.net.ModelFormat;
 import picocli.CommandLine.Option;
 
 /** The macro-skeleton options shared by commands that generate networks (a picocli mixin). */
@@ -28,6 +31,16 @@ public final class NetworkOptions {
   @Option(names = "--seed", paramLabel = "S", description = "Weight seed. Default: ${DEFAULT-VALUE}.")
   long seed = 0;
 
+  @Option(
+      names = "--precision",
+      paramLabel = "P",
+      converter = PrecisionConverter.class,
+      completionCandidates = PrecisionConverter.class,
+      description = "Numeric precision: ${COMPLETION-CANDIDATES}. int8 is full-integer TFLite "
+          + "(per-channel weights, activations calibrated on seeded inputs, float32 input and "
+          + "output); ONNX is fp32 only. Default: fp32.")
+  Precision precision = Precision.FP32;
+
   /**
    * Returns the network spec the options describe.
    *
@@ -37,7 +50,8 @@ public final class NetworkOptions {
   public NetworkSpec spec() {
     try {
       return NetworkSpec.builder().resolution(dataset.resolution()).classes(dataset.classes())
-          .channels(channels).cellsPerStage(cellsPerStage).batch(batch).build();
+          .channels(channels).cellsPerStage(cellsPerStage).batch(batch).precision(precision)
+          .build();
     } catch (IllegalArgumentException e) {
       throw new UserException("invalid network option: " + e.getMessage(), e);
     }
@@ -50,5 +64,31 @@ public final class NetworkOptions {
    */
   public long seed() {
     return seed;
+  }
+
+  /**
+   * Checks that a model format can hold networks of the chosen precision.
+   *
+   * @param format the format
+   * @throws UserException if it cannot (int8 in ONNX)
+   */
+  public void requireSupportedBy(ModelFormat format) {
+    if (!format.supports(precision)) {
+      throw new UserException("--precision " + precision + " needs --format tflite: "
+          + format + " networks are fp32 only");
+    }
+  }
+
+  /**
+   * Checks that a backend runs networks of the chosen precision.
+   *
+   * @param backend the backend
+   * @throws UserException if it does not (int8 on ONNX Runtime)
+   */
+  public void requireSupportedBy(InferenceBackend backend) {
+    if (!backend.supports(precision)) {
+      throw new UserException("--precision " + precision + " needs --backend tflite: "
+          + backend.name() + " runs fp32 networks only");
+    }
   }
 }

@@ -57,6 +57,22 @@ class AgentCommandsTest {
   }
 
   @Test
+  void measure_tfliteInt8_networkIdentityNamesPrecision() {
+    assertThat(run(quick("agent", "measure", "--arch", "421211", "--backend", "tflite",
+        "--precision", "int8", "--json"))).isZero();
+    JsonObject json = JsonParser.parseString(out.toString()).getAsJsonObject();
+    assertThat(json.get("network").getAsString()).endsWith(" batch=1 precision=int8");
+    assertThat(json.get("median_ms").getAsDouble()).isPositive();
+  }
+
+  @Test
+  void measure_onnxInt8_isOneLineAndStatus2() {
+    assertThat(run("agent", "measure", "--arch", "0", "--precision", "int8")).isEqualTo(2);
+    assertThat(err.toString().strip()).isEqualTo("latlab: --precision int8 needs --backend "
+        + "tflite: onnxruntime runs fp32 networks only");
+  }
+
+  @Test
   void measure_badInput_isOneLineAndStatus2() {
     assertThat(run("agent", "measure", "--arch", "0", "--backend", "pytorch")).isEqualTo(2);
     assertThat(err.toString().strip()).isEqualTo(

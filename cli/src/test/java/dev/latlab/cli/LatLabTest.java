@@ -106,6 +106,34 @@ class LatLabTest {
   }
 
   @Test
+  void spaceExport_tfliteInt8_writesQuarterSizeModel() throws Exception {
+    Path fp32 = dir.resolve("fp32.tflite");
+    Path int8 = dir.resolve("int8.tflite");
+    assertThat(run("space", "export", "--arch", "333333", "--format", "tflite", "--out",
+        fp32.toString())).isZero();
+    assertThat(run("space", "export", "--arch", "333333", "--format", "tflite", "--out",
+        int8.toString(), "--precision", "int8")).isZero();
+    assertThat((double) Files.size(int8) / Files.size(fp32)).isBetween(0.24, 0.3);
+  }
+
+  @Test
+  void spaceExport_onnxInt8_isOneLineAndWritesNothing() {
+    Path file = dir.resolve("cell.onnx");
+    assertThat(run("space", "export", "--arch", "0", "--format", "onnx", "--out", file.toString(),
+        "--precision", "int8")).isEqualTo(2);
+    assertThat(err.toString().strip()).isEqualTo(
+        "latlab: --precision int8 needs --format tflite: onnx networks are fp32 only");
+    assertThat(file).doesNotExist();
+  }
+
+  @Test
+  void spaceExport_unknownPrecision_isUsageError() {
+    assertThat(run("space", "export", "--arch", "0", "--format", "tflite", "--out",
+        dir.resolve("x.tflite").toString(), "--precision", "int4")).isEqualTo(2);
+    assertThat(err.toString()).contains("unknown precision 'int4': expected fp32 or int8");
+  }
+
+  @Test
   void spaceExport_missingDirectory_failsWithoutWriting() {
     Path file = dir.resolve("no/such/dir/cell.onnx");
     assertThat(run("space", "export", "--arch", "0", "--format", "onnx", "--out", file.toString()))

@@ -1,9 +1,12 @@
 package dev.latlab.nb201;
 
+import static java.util.Objects.requireNonNull;
+
 /**
- * The NB201 macro skeleton around a cell: input resolution, stem width, cells per stage, classes and
- * batch. Three stages of {@code cellsPerStage} cells with widths C, 2C, 4C are joined by two
- * residual reduction blocks. Immutable; build with {@link #builder()} or {@link #of(ImageDataset)}.
+ * The NB201 macro skeleton around a cell: input resolution, stem width, cells per stage, classes,
+ * batch and numeric precision. Three stages of {@code cellsPerStage} cells with widths C, 2C, 4C
+ * are joined by two residual reduction blocks. Immutable; build with {@link #builder()} or {@link
+ * #of(ImageDataset)}.
  *
  * @param resolution input height and width in pixels; a multiple of 4 (two stride-2 reductions)
  * @param inputChannels input channels (3 for RGB)
@@ -11,9 +14,10 @@ package dev.latlab.nb201;
  * @param cellsPerStage cells per stage N (NB201: 5)
  * @param classes classifier outputs
  * @param batch batch size of the generated network's input
+ * @param precision numeric precision of the emitted model (the IR itself is always float)
  */
-public record NetworkSpec(
-    int resolution, int inputChannels, int channels, int cellsPerStage, int classes, int batch) {
+public record NetworkSpec(int resolution, int inputChannels, int channels, int cellsPerStage,
+    int classes, int batch, Precision precision) {
 
   /** The NB201 network for CIFAR-10: 32x32x3 input, C=16, N=5, 10 classes, batch 1. */
   public static final NetworkSpec CIFAR10 = of(ImageDataset.CIFAR10);
@@ -26,6 +30,7 @@ public record NetworkSpec(
     positive("cellsPerStage", cellsPerStage);
     positive("classes", classes);
     positive("batch", batch);
+    requireNonNull(precision, "precision");
     if (resolution % 4 != 0) {
       throw new IllegalArgumentException(
           "resolution must be a multiple of 4 (two stride-2 reductions): " + resolution);
@@ -73,13 +78,25 @@ public record NetworkSpec(
 
   /**
    * Returns a compact, comma-free description of every field, for result files, e.g. {@code
-   * input=3x32x32 C=16 N=5 classes=10 batch=1}.
+   * input=3x32x32 C=16 N=5 classes=10 batch=1}, or {@code ... batch=1 precision=int8}. float32, the
+   * default, is not written, so that identities recorded before precision existed stay valid.
    *
    * @return the identity
    */
   public String identity() {
-    return "input=" + inputChannels + "x" + resolution + "x" + resolution + " C=" + channels
-        + " N=" + cellsPerStage + " classes=" + classes + " batch=" + batch;
+    String identity = "input=" + inputChannels + "x" + resolution + "x" + resolution + " C="
+        + channels + " N=" + cellsPerStage + " classes=" + classes + " batch=" + batch;
+    return precision == Precision.FP32 ? identity : identity + " precision=" + precision;
+  }
+
+  /**
+   * Returns this spec with another precision.
+   *
+   * @param p the precision
+   * @return the spec
+   */
+  public NetworkSpec withPrecision(Precision p) {
+    return new NetworkSpec(resolution, inputChannels, channels, cellsPerStage, classes, batch, p);
   }
 
   private static void positive(String name, int value) {
@@ -96,6 +113,7 @@ public record NetworkSpec(
     private int cellsPerStage = 5;
     private int classes = 10;
     private int batch = 1;
+    private Precision precision = Precision.FP32;
 
     private Builder() {}
 
@@ -166,13 +184,25 @@ public record NetworkSpec(
     }
 
     /**
+     * Numeric precision of the emitted model. If unset, defaults to {@link Precision#FP32}.
+     *
+     * @param p not null
+     * @return this
+     */
+    public Builder precision(Precision p) {
+      this.precision = p;
+      return this;
+    }
+
+    /**
      * Returns the spec.
      *
      * @return the spec
      * @throws IllegalArgumentException naming the field if a value is invalid
      */
     public NetworkSpec build() {
-      return new NetworkSpec(resolution, inputChannels, channels, cellsPerStage, classes, batch);
+      return new NetworkSpec(
+          resolution, inputChannels, channels, cellsPerStage, classes, batch, precision);
     }
   }
 }

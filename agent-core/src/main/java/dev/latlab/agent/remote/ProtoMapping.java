@@ -7,6 +7,7 @@ import dev.latlab.agent.Measurement;
 import dev.latlab.agent.MeasurementProtocol;
 import dev.latlab.agent.Statistic;
 import dev.latlab.nb201.NetworkSpec;
+import dev.latlab.nb201.Precision;
 import dev.latlab.proto.v1.JobAssignment;
 import dev.latlab.proto.v1.JobResult;
 import dev.latlab.proto.v1.NetworkOptions;
@@ -62,7 +63,8 @@ public final class ProtoMapping {
   }
 
   /**
-   * Returns the network skeleton of wire network options (the weight seed is read separately).
+   * Returns the network skeleton of wire network options (the weight seed is read separately). An
+   * empty precision is float32.
    *
    * @param network the options
    * @return the spec
@@ -71,7 +73,7 @@ public final class ProtoMapping {
   public static NetworkSpec toNetworkSpec(NetworkOptions network) {
     return new NetworkSpec(network.getResolution(), network.getInputChannels(),
         network.getChannels(), network.getCellsPerStage(), network.getClasses(),
-        network.getBatch());
+        network.getBatch(), Precision.fromWireName(network.getPrecision()));
   }
 
   /**
@@ -90,6 +92,7 @@ public final class ProtoMapping {
         .setClasses(spec.classes())
         .setBatch(spec.batch())
         .setWeightSeed(weightSeed)
+        .setPrecision(spec.precision().cliName())
         .build();
   }
 

@@ -7,6 +7,7 @@ import dev.latlab.agent.Measurement;
 import dev.latlab.agent.MeasurementProtocol;
 import dev.latlab.agent.Statistic;
 import dev.latlab.nb201.NetworkSpec;
+import dev.latlab.nb201.Precision;
 import dev.latlab.proto.v1.JobAssignment;
 import dev.latlab.proto.v1.JobResult;
 import dev.latlab.proto.v1.NetworkOptions;
@@ -65,6 +66,34 @@ class ProtoMappingTest {
     assertThat(wire.getWeightSeed()).isEqualTo(-5);
     assertThat(ProtoMapping.toNetworkSpec(wire)).isEqualTo(spec);
     assertThat(ProtoMapping.toNetworkSpec(wire).identity()).isEqualTo(spec.identity());
+  }
+
+  @Test
+  void network_int8RoundTrip_keepsPrecisionInSpecAndIdentity() throws Exception {
+    NetworkSpec spec = NetworkSpec.CIFAR10.withPrecision(Precision.INT8);
+    NetworkOptions wire =
+        NetworkOptions.parseFrom(ProtoMapping.toNetworkOptions(spec, 0).toByteArray());
+
+    assertThat(wire.getPrecision()).isEqualTo("int8");
+    assertThat(ProtoMapping.toNetworkSpec(wire)).isEqualTo(spec);
+    assertThat(ProtoMapping.toNetworkSpec(wire).identity()).endsWith(" precision=int8");
+  }
+
+  @Test
+  void toNetworkSpec_precisionUnsetByOlderSender_isFp32() {
+    NetworkOptions wire = ProtoMapping.toNetworkOptions(NetworkSpec.CIFAR10, 0).toBuilder()
+        .clearPrecision().build();
+
+    assertThat(ProtoMapping.toNetworkSpec(wire)).isEqualTo(NetworkSpec.CIFAR10);
+  }
+
+  @Test
+  void toNetworkSpec_unknownPrecision_isRejectedNamingValidOnes() {
+    NetworkOptions wire = ProtoMapping.toNetworkOptions(NetworkSpec.CIFAR10, 0).toBuilder()
+        .setPrecision("int4").build();
+
+    assertThatThrownBy(() -> ProtoMapping.toNetworkSpec(wire))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fp32 or int8");
   }
 
   @Test

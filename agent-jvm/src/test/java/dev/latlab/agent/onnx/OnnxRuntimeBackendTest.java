@@ -7,6 +7,11 @@ import dev.latlab.agent.BackendConfig;
 import dev.latlab.agent.Backends;
 import dev.latlab.agent.InferenceBackend;
 import dev.latlab.agent.InferenceBackendContractTest;
+import dev.latlab.nb201.Arch;
+import dev.latlab.nb201.NetworkSpec;
+import dev.latlab.nb201.Precision;
+import dev.latlab.nb201.net.Network;
+import dev.latlab.nb201.net.NetworkBuilder;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +29,17 @@ class OnnxRuntimeBackendTest extends InferenceBackendContractTest {
         "execution-mode", "sequential",
         "graph-optimization", "all",
         "inter-op-threads", "1");
+  }
+
+  @Test
+  void load_int8Network_refusedAsFloat32Only() {
+    Network int8 = NetworkBuilder.build(
+        Arch.parse("421211"), NetworkSpec.CIFAR10.withPrecision(Precision.INT8), 42);
+
+    assertThat(backend().supports(Precision.INT8)).isFalse();
+    assertThatThrownBy(() -> backend().load(int8))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("float32 only");
   }
 
   @Test

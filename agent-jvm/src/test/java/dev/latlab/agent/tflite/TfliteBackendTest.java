@@ -6,6 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.latlab.agent.BackendConfig;
 import dev.latlab.agent.Backends;
 import dev.latlab.agent.InferenceBackendContractTest;
+import dev.latlab.agent.LoadedModel;
+import dev.latlab.agent.SeededInput;
+import dev.latlab.nb201.Arch;
+import dev.latlab.nb201.NetworkSpec;
+import dev.latlab.nb201.Precision;
+import dev.latlab.nb201.net.Network;
+import dev.latlab.nb201.net.NetworkBuilder;
+import dev.latlab.nb201.net.ReferenceEvaluator;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +34,32 @@ class TfliteBackendTest extends InferenceBackendContractTest {
     try (TfliteModel model = (TfliteModel) backend().load(network("421211"))) {
       assertThat(model.delegatesToXnnpack()).isTrue();
     }
+  }
+
+  /** int8 keeps float32 I/O; the bound is nb201's TfliteInt8AccuracyTest's. */
+  @Test
+  void load_int8Network_runsWithFloatInputAndOutputNearReference() {
+    Arch cell = Arch.parse("334131");
+    Network int8 =
+        NetworkBuilder.build(cell, NetworkSpec.CIFAR10.withPrecision(Precision.INT8), 42);
+    float[] input = SeededInput.of(int8.inputShape(), 7);
+    float[] reference = ReferenceEvaluator.run(network("334131"), input);
+
+    float[] actual;
+    try (LoadedModel model = backend().load(int8)) {
+      model.setInput(input);
+      model.run();
+      actual = model.output();
+    }
+
+    assertThat(backend().supports(Precision.INT8)).isTrue();
+    double scale = 0;
+    double worst = 0;
+    for (int i = 0; i < reference.length; i++) {
+      scale = Math.max(scale, Math.abs(reference[i]));
+      worst = Math.max(worst, Math.abs(actual[i] - reference[i]));
+    }
+    assertThat(worst / scale).isGreaterThan(1e-4).isLessThan(0.25);
   }
 
   @Test

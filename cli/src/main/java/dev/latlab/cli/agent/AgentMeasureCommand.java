@@ -45,6 +45,7 @@ final class AgentMeasureCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     InferenceBackend runtime = backend.create();
+    network.requireSupportedBy(runtime);
     Measurer measurer = new Measurer(runtime, protocol.protocol(network.seed()), network.spec());
     Measurement m = measurer.measure(arch);
     PrintWriter out = spec.commandLine().getOut();

@@ -65,6 +65,7 @@ final class AgentOverheadCommand implements Callable<Integer> {
       throw new UserException("overhead needs --backend onnxruntime, --blocks >= 1, --runs >= 1");
     }
     InferenceBackend runtime = backend.create();
+    network.requireSupportedBy(runtime);
     MeasurementProtocol protocol = MeasurementProtocol.builder().fixed(1, runs).build();
     Measurer measurer = new Measurer(runtime, protocol, network.spec());
     Network net = NetworkBuilder.build(arch, network.spec(), network.seed());

@@ -91,6 +91,7 @@ final class AgentSweepCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     List<Arch> cells = archs.cells();
     InferenceBackend runtime = backend.create();
+    network.requireSupportedBy(runtime);
     Measurer measurer = new Measurer(runtime, protocol.protocol(network.seed()), network.spec());
     Sweep sweep = new Sweep(measurer, guard(measurer));
     List<String> conditions = List.of(runtime.identity(), measurer.protocol().identity(),

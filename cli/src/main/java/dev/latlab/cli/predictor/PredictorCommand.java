@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
         + "baselines (FLOPs line, MLP on the one-hot op vector, layer-wise sum), few-shot "
         + "transfer to a new device, exact evaluation, saved models.", ""},
     subcommands = {PredictorEvalCommand.class, PredictorReportCommand.class,
-        PredictorTrainCommand.class, PredictorPredictCommand.class})
+        PredictorTrainCommand.class, PredictorPredictCommand.class, PredictorBenchCommand.class})
 public final class PredictorCommand implements Runnable {
   @Spec CommandSpec spec;
 

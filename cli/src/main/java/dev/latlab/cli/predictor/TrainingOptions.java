@@ -67,6 +67,11 @@ final class TrainingOptions {
       + "from each pre-training device. Default: ${DEFAULT-VALUE}.")
   int pretrainCells = DEFAULTS.pretrainCells();
 
+  @Option(names = "--linear-skip", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "GCN and MLP: fit ln(latency) linearly in the op counts first and train the "
+      + "network on what that misses (--no-linear-skip: BRP-NAS's plain GCN). Default: true.")
+  boolean linearSkip;
+
   @Option(names = "--threads", paramLabel = "N", description = "Training threads (results do "
       + "not depend on it). Default: one per core.")
   int threads = DEFAULTS.threads();
@@ -80,7 +85,8 @@ final class TrainingOptions {
   ModelOptions options() {
     try {
       return new ModelOptions(layers, hidden, dropout, epochs, learningRate, weightDecay,
-          lrPatience, esPatience, batchSize, rankLoss, threads, adaptEpochs, pretrainCells);
+          lrPatience, esPatience, batchSize, rankLoss, threads, adaptEpochs, pretrainCells,
+          linearSkip);
     } catch (IllegalArgumentException e) {
       throw new UserException("invalid training option: " + e.getMessage(), e);
     }

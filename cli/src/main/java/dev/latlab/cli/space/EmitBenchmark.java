@@ -1,14 +1,12 @@
 package dev.latlab.cli.space;
 
+import dev.latlab.cli.HeapPeaks;
 import dev.latlab.cli.Progress;
 import dev.latlab.nb201.Arch;
 import dev.latlab.nb201.NetworkSpec;
 import dev.latlab.nb201.net.ModelFormat;
 import dev.latlab.nb201.net.Network;
 import dev.latlab.nb201.net.NetworkBuilder;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,7 +59,7 @@ final class EmitBenchmark {
     AtomicLong buildNanos = new AtomicLong();
     AtomicLong bytes = new AtomicLong();
     AtomicInteger next = new AtomicInteger();
-    resetHeapPeaks();
+    HeapPeaks.reset();
     long start = System.nanoTime();
     runWorkers(() -> {
       for (int i = next.getAndIncrement(); i < cells.size(); i = next.getAndIncrement()) {
@@ -79,7 +77,7 @@ final class EmitBenchmark {
     Arrays.sort(perModel);
     return new Result(format.cliName(), cells.size(), wall, (double) buildNanos.get() / total,
         perModel[perModel.length / 2] / 1e6, perModel[(int) (perModel.length * 0.9)] / 1e6,
-        bytes.get() / 1e6 / cells.size(), peakHeapBytes() / 1e6);
+        bytes.get() / 1e6 / cells.size(), HeapPeaks.peakBytes() / 1e6);
   }
 
   private void runWorkers(Runnable worker) {
@@ -100,25 +98,5 @@ final class EmitBenchmark {
     } finally {
       pool.shutdownNow();
     }
-  }
-
-  private static void resetHeapPeaks() {
-    System.gc();
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        pool.resetPeakUsage();
-      }
-    }
-  }
-
-  /** Sum of the heap pools' peaks: an upper bound on the peak of the whole heap. */
-  private static long peakHeapBytes() {
-    long peak = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        peak += pool.getPeakUsage().getUsed();
-      }
-    }
-    return peak;
   }
 }

@@ -62,6 +62,7 @@ final class SpaceBenchCommand implements Callable<Integer> {
       throw new UserException("--threads must be >= 1 and --warmup >= 0");
     }
     List<EmitBenchmark.Result> results = new ArrayList<>();
+    formats.forEach(network::requireSupportedBy);
     for (ModelFormat format : formats) {
       EmitBenchmark bench = new EmitBenchmark(format, network.spec(), network.seed(), threads);
       bench.run(cells.subList(0, Math.min(warmup, cells.size())), Progress.NONE);

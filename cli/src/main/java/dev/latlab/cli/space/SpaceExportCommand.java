@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Generate a cell's NB201 network (weights drawn from the seed, BatchNorm folded) and write "
-          + "it as an ONNX (opset 13, NCHW) or TFLite (float32, NHWC) file. The input is named "
-          + "'input', the output 'logits' [batch, classes].",
+          + "it as an ONNX (opset 13, NCHW, float32) or TFLite (NHWC, float32 or int8) file. The "
+          + "input is named 'input', the output 'logits' [batch, classes]; both are float32.",
       ""
     })
 final class SpaceExportCommand implements Callable<Integer> {
@@ -50,6 +50,7 @@ final class SpaceExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    network.requireSupportedBy(format);
     Network net = NetworkBuilder.build(arch, network.spec(), network.seed());
     byte[] bytes = format.emit(net);
     write(bytes);

@@ -5,6 +5,7 @@ import dev.latlab.collector.store.JobRow;
 import dev.latlab.nb201.Arch;
 import dev.latlab.nb201.ArchSelection;
 import dev.latlab.nb201.NetworkSpec;
+import dev.latlab.nb201.Precision;
 import dev.latlab.proto.v1.CreateCampaignRequest;
 import dev.latlab.proto.v1.NetworkOptions;
 import dev.latlab.proto.v1.Protocol;
@@ -144,7 +145,8 @@ final class CampaignRequests {
       return DEFAULT_NETWORK;
     }
     new NetworkSpec(n.getResolution(), n.getInputChannels(), n.getChannels(),
-        n.getCellsPerStage(), n.getClasses(), n.getBatch()); // throws naming the field
+        n.getCellsPerStage(), n.getClasses(), n.getBatch(),
+        Precision.fromWireName(n.getPrecision())); // throws naming the field
     check(n.getResolution() <= 512, "resolution must be at most 512: " + n.getResolution());
     check(n.getInputChannels() <= 64, "input_channels must be at most 64");
     check(n.getChannels() <= 512, "channels must be at most 512: " + n.getChannels());
@@ -152,6 +154,30 @@ final class CampaignRequests {
     check(n.getClasses() <= 100_000, "classes must be at most 100000");
     check(n.getBatch() <= 1024, "batch must be at most 1024: " + n.getBatch());
     return n;
+  }
+
+  /**
+   * Returns why a new campaign cannot go to its target, or null: a target measures one precision,
+   * because a dataset (one per target) must not mix float32 and int8 latencies.
+   *
+   * @param created the new campaign
+   * @param existing every stored campaign
+   * @return the problem, or null
+   */
+  static String precisionConflict(CampaignRow created, List<CampaignRow> existing) {
+    Precision wanted = precision(created);
+    for (CampaignRow other : existing) {
+      if (other.target().equals(created.target()) && precision(other) != wanted) {
+        return "target " + Names.printable(created.target()) + " measures " + precision(other)
+            + " networks (campaign " + other.id() + "); " + wanted
+            + " latencies would mix into its dataset: use another target name";
+      }
+    }
+    return null;
+  }
+
+  private static Precision precision(CampaignRow row) {
+    return Precision.fromWireName(Rows.network(row).getPrecision());
   }
 
   private static void check(boolean ok, String message) {

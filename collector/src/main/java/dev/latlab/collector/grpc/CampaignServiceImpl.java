@@ -53,10 +53,20 @@ final class CampaignServiceImpl extends CampaignServiceGrpc.CampaignServiceImplB
   @Override
   public void createCampaign(CreateCampaignRequest request, StreamObserver<Campaign> out) {
     CampaignRequests.NewCampaign campaign;
+    String conflict;
     try {
       campaign = CampaignRequests.plan(request, newCampaignId(), clock.millis());
+      conflict = CampaignRequests.precisionConflict(campaign.row(), store.campaigns());
     } catch (IllegalArgumentException e) {
       out.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+      return;
+    } catch (RuntimeException e) {
+      logger.log(Level.WARNING, "Could not read the campaigns", e);
+      out.onError(Status.INTERNAL.withDescription("store read failed: " + e).asRuntimeException());
+      return;
+    }
+    if (conflict != null) {
+      out.onError(Status.FAILED_PRECONDITION.withDescription(conflict).asRuntimeException());
       return;
     }
     CompletableFuture<Void> write;

@@ -76,6 +76,8 @@ class CampaignServiceImplTest {
         bad("resolution 30", r -> r.setNetwork(network().setResolution(30)), "multiple of 4"),
         bad("batch 0", r -> r.setNetwork(network().setBatch(0)), "batch"),
         bad("huge batch", r -> r.setNetwork(network().setBatch(4096)), "batch"),
+        bad("unknown precision", r -> r.setNetwork(network().setPrecision("int4")),
+            "expected fp32 or int8"),
         bad("long label", r -> r.setLabel("x".repeat(257)), "label"));
   }
 
@@ -119,6 +121,27 @@ class CampaignServiceImplTest {
     assertThat(campaign.getSelection()).isEqualTo("list");
     assertThat(campaign.getCells()).isEqualTo(2);
     assertThat(campaign.getCreatedAtUnixMs()).isEqualTo(harness.time.millis());
+  }
+
+  @Test
+  void createCampaign_otherPrecisionOnSameTarget_isFailedPreconditionAndStoresNothing() {
+    Campaign fp32 = harness.createCampaign(TARGET, 5, 6);
+    CreateCampaignRequest.Builder int8 = CreateCampaignRequest.newBuilder().setTarget(TARGET)
+        .addArchIndices(7).setNetwork(network().setPrecision("int8"));
+
+    assertThatThrownBy(() -> harness.campaigns().createCampaign(int8.build()))
+        .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+          assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+          assertThat(e.getStatus().getDescription())
+              .contains("target " + TARGET + " measures fp32 networks (campaign " + fp32.getId())
+              .contains("another target name");
+        });
+    assertThat(harness.store.campaigns()).hasSize(1);
+    assertThat(harness.campaigns().createCampaign(int8.setTarget(TARGET + "-int8").build())
+        .getNetwork().getPrecision()).isEqualTo("int8");
+    assertThat(harness.campaigns().createCampaign(CreateCampaignRequest.newBuilder()
+        .setTarget(TARGET).addArchIndices(8).setNetwork(network().setPrecision("fp32")).build())
+        .getCells()).as("explicit fp32 is the stored default's precision").isEqualTo(1);
   }
 
   @Test

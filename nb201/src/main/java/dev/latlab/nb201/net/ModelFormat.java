@@ -1,10 +1,12 @@
 package dev.latlab.nb201.net;
 
+import dev.latlab.nb201.Precision;
+
 /** The serialised forms a {@link Network} can be emitted in. */
 public enum ModelFormat {
-  /** ONNX {@code ModelProto}, opset 13, NCHW, float32. */
+  /** ONNX {@code ModelProto}, opset 13, NCHW, float32 only. */
   ONNX("onnx", "onnx"),
-  /** TFLite flatbuffer, NHWC, float32. */
+  /** TFLite flatbuffer, NHWC, float32 or full-integer int8. */
   TFLITE("tflite", "tflite");
 
   private final String cliName;
@@ -16,10 +18,21 @@ public enum ModelFormat {
   }
 
   /**
+   * Returns whether networks of a precision can be emitted in this format.
+   *
+   * @param precision the precision
+   * @return true for float32 everywhere and int8 in TFLite
+   */
+  public boolean supports(Precision precision) {
+    return precision == Precision.FP32 || this == TFLITE;
+  }
+
+  /**
    * Returns the serialised model.
    *
    * @param network the network
    * @return the model file's bytes
+   * @throws IllegalArgumentException if the format does not support the network's precision
    */
   public byte[] emit(Network network) {
     return switch (this) {

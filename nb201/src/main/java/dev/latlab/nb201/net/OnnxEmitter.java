@@ -3,6 +3,7 @@ package dev.latlab.nb201.net;
 import static java.util.Objects.requireNonNull;
 
 import dev.latlab.nb201.Arch;
+import dev.latlab.nb201.Precision;
 import dev.latlab.proto.onnx.OnnxProto.ModelProto;
 import dev.latlab.proto.onnx.OnnxProto.OperatorSetIdProto;
 import dev.latlab.proto.onnx.OnnxProto.StringStringEntryProto;
@@ -39,9 +40,15 @@ public final class OnnxEmitter {
    * @param network the network
    * @return the model
    * @throws NullPointerException if {@code network} is null
+   * @throws IllegalArgumentException if the network's precision is not float32 (LatLab quantises
+   *     for TFLite only)
    */
   public static ModelProto toModel(Network network) {
     requireNonNull(network, "network");
+    if (network.spec().precision() != Precision.FP32) {
+      throw new IllegalArgumentException("ONNX networks are float32 only: precision "
+          + network.spec().precision() + " needs the TFLite format");
+    }
     Arch arch = network.arch();
     return ModelProto.newBuilder()
         .setIrVersion(IR_VERSION)
@@ -61,6 +68,7 @@ public final class OnnxEmitter {
    * @param network the network
    * @return the serialised {@code ModelProto}
    * @throws NullPointerException if {@code network} is null
+   * @throws IllegalArgumentException if the network's precision is not float32
    */
   public static byte[] toBytes(Network network) {
     return toModel(network).toByteArray();

@@ -19,6 +19,18 @@ public final class ReferenceEvaluator {
    * @throws IllegalArgumentException if the input has the wrong length
    */
   public static float[] run(Network network, float[] input) {
+    return activations(network, input)[network.outputLayer()];
+  }
+
+  /**
+   * Runs the network on one input and keeps every layer's output (what calibration observes).
+   *
+   * @param network the network
+   * @param input NCHW values, {@code network.inputShape().size()} of them
+   * @return tensor i is layer i's output, NCHW
+   * @throws IllegalArgumentException if the input has the wrong length
+   */
+  static float[][] activations(Network network, float[] input) {
     if (input.length != network.inputShape().size()) {
       throw new IllegalArgumentException(
           "input has " + input.length + " values, the network takes " + network.inputShape().size());
@@ -29,7 +41,7 @@ public final class ReferenceEvaluator {
     for (int i = 1; i < layers.size(); i++) {
       tensors[i] = evaluate(network, layers.get(i), tensors, network.shape(i));
     }
-    return tensors[network.outputLayer()];
+    return tensors;
   }
 
   private static float[] evaluate(Network net, Layer layer, float[][] t, Shape out) {

@@ -1,7 +1,6 @@
 package dev.latlab.nb201.net;
 
 import com.google.flatbuffers.FlatBufferBuilder;
-import java.nio.FloatBuffer;
 import java.util.Locale;
 import org.tensorflow.lite.schema.ActivationFunctionType;
 import org.tensorflow.lite.schema.AddOptions;
@@ -18,37 +17,58 @@ import org.tensorflow.lite.schema.ReducerOptions;
 /**
  * Maps the layers of a {@link Network} (NCHW) to TFLite operators (NHWC), one layer at a time, in
  * order. Every IR tensor becomes one TFLite tensor; the classifier tensors ({@code GlobalAvgPool}
- * and {@code Dense}) are rank 2, {@code [N, C]}, all others {@code [N, H, W, C]}.
+ * and {@code Dense}) are rank 2, {@code [N, C]}, all others {@code [N, H, W, C]}. Element types,
+ * constants and kernel versions come from a {@link TfliteTensors}, so float32 and int8 models have
+ * the same operators.
  */
 final class TfliteLayerMapper {
+  /** The graph's float32 input tensor. */
+  static final String INPUT_NAME = "input";
+  /** The graph's float32 output tensor. */
+  static final String OUTPUT_NAME = "logits";
+
   private final Network network;
   private final TfliteModelWriter writer;
+  private final TfliteTensors tensors;
   private final FlatBufferBuilder builder;
   /** TFLite tensor index of each IR layer's output. */
   private final int[] tensorOf;
   /** TFLite shape of each IR layer's output. */
   private final int[][] dimsOf;
 
-  private TfliteLayerMapper(Network network, TfliteModelWriter writer) {
+  /**
+   * The graph's input and output tensors.
+   *
+   * @param input the float32 input
+   * @param output the float32 logits
+   */
+  record Endpoints(int input, int output) {}
+
+  private TfliteLayerMapper(Network network, TfliteModelWriter writer, TfliteTensors tensors) {
     this.network = network;
     this.writer = writer;
+    this.tensors = tensors;
     this.builder = writer.builder();
     this.tensorOf = new int[network.layers().size()];
     this.dimsOf = new int[network.layers().size()][];
   }
 
   /**
-   * Emits every layer of the network through the writer.
+   * Emits every layer of the network through the writer, typed by {@code tensors}.
    *
-   * @return the TFLite tensor index of each layer's output
+   * @return the graph's input and output tensors
    */
-  static int[] map(Network network, TfliteModelWriter writer) {
-    TfliteLayerMapper mapper = new TfliteLayerMapper(network, writer);
+  static Endpoints map(Network network, TfliteModelWriter writer, TfliteTensors tensors) {
+    TfliteLayerMapper mapper = new TfliteLayerMapper(network, writer, tensors);
+    int input = writer.activation(INPUT_NAME, mapper.dims(0));
     for (int i = 0; i < mapper.tensorOf.length; i++) {
       mapper.dimsOf[i] = mapper.dims(i);
-      mapper.tensorOf[i] = mapper.emit(i);
+      mapper.tensorOf[i] =
+          i == 0 ? tensors.fromGraphInput(input, mapper.dimsOf[0]) : mapper.emit(i);
     }
-    return mapper.tensorOf;
+    int last = network.outputLayer();
+    int output = tensors.toGraphOutput(mapper.tensorOf[last], OUTPUT_NAME, mapper.dimsOf[last]);
+    return new Endpoints(input, output);
   }
 
   private int[] dims(int i) {
@@ -68,9 +88,7 @@ final class TfliteLayerMapper {
 
   private int emit(int i) {
     Layer layer = network.layers().get(i);
-    if (layer instanceof Layer.Input) {
-      return writer.activation("input", dimsOf[i]);
-    } else if (layer instanceof Layer.Conv2d c) {
+    if (layer instanceof Layer.Conv2d c) {
       return conv(i, c);
     } else if (layer instanceof Layer.Relu r) {
       return op(i, BuiltinOperator.RELU, BuiltinOptions.NONE, 0, tensorOf[r.input()]);
@@ -99,10 +117,8 @@ final class TfliteLayerMapper {
       x = pad(i, c.input(), c.padding());
     }
     int in = network.shape(c.input()).channels();
-    int k = c.kernel();
-    int weights = writer.floatConstant(name(i) + "/weights", new int[] {c.outChannels(), k, k, in},
-        c.weights().length, out -> writeOhwi(c.weights(), c.outChannels(), in, k, out));
-    int bias = writer.floatConstant(name(i) + "/bias", new int[] {c.outChannels()}, c.bias());
+    int weights = tensors.convWeights(name(i) + "/weights", c, in);
+    int bias = tensors.bias(name(i) + "/bias", c.bias(), x, weights);
     Conv2DOptions.startConv2DOptions(builder);
     Conv2DOptions.addPadding(builder, padding);
     Conv2DOptions.addStrideW(builder, c.stride());
@@ -116,35 +132,25 @@ final class TfliteLayerMapper {
     return padding > 0 && stride == 1 && kernel % 2 == 1 && padding == kernel / 2;
   }
 
-  /** Rewrites OIHW weights in the OHWI order TFLite's CONV_2D reads. */
-  private static void writeOhwi(float[] w, int outC, int inC, int k, FloatBuffer out) {
-    for (int o = 0; o < outC; o++) {
-      for (int y = 0; y < k; y++) {
-        for (int x = 0; x < k; x++) {
-          int base = (o * inC * k + y) * k + x;
-          for (int c = 0; c < inC; c++) {
-            out.put(w[base + c * k * k]);
-          }
-        }
-      }
-    }
-  }
-
   /** Emits a zero PAD of {@code p} on all four spatial sides of layer {@code input}'s tensor. */
   private int pad(int i, int input, int p) {
     int[] d = dimsOf[input];
-    int padded = writer.activation(name(i) + "/padded",
-        new int[] {d[0], d[1] + 2 * p, d[2] + 2 * p, d[3]});
+    // int8 PAD fills with the zero point, which is why its output keeps the input's quantisation.
+    int padded = tensors.activationLike(name(i) + "/padded",
+        new int[] {d[0], d[1] + 2 * p, d[2] + 2 * p, d[3]}, tensorOf[input]);
     int paddings = writer.intConstant(name(i) + "/paddings", new int[] {4, 2},
         new int[] {0, 0, p, p, p, p, 0, 0});
     PadOptions.startPadOptions(builder);
     int options = PadOptions.endPadOptions(builder);
-    writer.operator(BuiltinOperator.PAD, BuiltinOptions.PadOptions, options,
+    operator(BuiltinOperator.PAD, BuiltinOptions.PadOptions, options,
         new int[] {tensorOf[input], paddings}, padded);
     return padded;
   }
 
-  /** TFLite's float average pool excludes padding from the count, like NB201's pool. */
+  /**
+   * TFLite's average pool (float and int8) excludes padding from the count, like NB201's pool. The
+   * int8 output keeps the input's quantisation, as TFLite's spec requires.
+   */
   private int avgPool(int i, Layer.AvgPool2d p) {
     byte padding;
     if (p.padding() == 0) {
@@ -162,19 +168,23 @@ final class TfliteLayerMapper {
     Pool2DOptions.addFilterWidth(builder, p.kernel());
     Pool2DOptions.addFilterHeight(builder, p.kernel());
     int options = Pool2DOptions.endPool2DOptions(builder);
-    return op(i, BuiltinOperator.AVERAGE_POOL_2D, BuiltinOptions.Pool2DOptions, options,
-        tensorOf[p.input()]);
+    int x = tensorOf[p.input()];
+    int out = tensors.activationLike(name(i), dimsOf[i], x);
+    operator(BuiltinOperator.AVERAGE_POOL_2D, BuiltinOptions.Pool2DOptions, options,
+        new int[] {x}, out);
+    return out;
   }
 
-  /** An n-way sum as a chain of binary ADDs. */
+  /** An n-way sum as a chain of binary ADDs; step k sums the first k + 1 inputs. */
   private int add(int i, Layer.Add a) {
     int[] in = a.inputs();
     int sum = tensorOf[in[0]];
     for (int k = 1; k < in.length; k++) {
       int out = k == in.length - 1
-          ? writer.activation(name(i), dimsOf[i])
-          : writer.activation(name(i) + "/partial" + k, dimsOf[i]);
-      writer.operator(BuiltinOperator.ADD, BuiltinOptions.AddOptions, addOptions(),
+          ? tensors.activation(name(i), dimsOf[i], ActivationKey.output(i))
+          : tensors.activation(name(i) + "/partial" + k, dimsOf[i],
+              ActivationKey.partialSum(i, k + 1));
+      operator(BuiltinOperator.ADD, BuiltinOptions.AddOptions, addOptions(),
           new int[] {sum, tensorOf[in[k]]}, out);
       sum = out;
     }
@@ -183,12 +193,11 @@ final class TfliteLayerMapper {
 
   /** {@code x * scale + shift} as MUL and ADD with [C] constants broadcast over NHWC. */
   private int affine(int i, Layer.ChannelAffine a) {
-    int c = a.scale().length;
-    int scale = writer.floatConstant(name(i) + "/scale", new int[] {c}, a.scale());
-    int shift = writer.floatConstant(name(i) + "/shift", new int[] {c}, a.shift());
-    int scaled = writer.activation(name(i) + "/scaled", dimsOf[i]);
+    int scale = tensors.operand(name(i) + "/scale", a.scale());
+    int shift = tensors.operand(name(i) + "/shift", a.shift());
+    int scaled = tensors.activation(name(i) + "/scaled", dimsOf[i], ActivationKey.scaled(i));
     int mulOptions = MulOptions.createMulOptions(builder, ActivationFunctionType.NONE);
-    writer.operator(BuiltinOperator.MUL, BuiltinOptions.MulOptions, mulOptions,
+    operator(BuiltinOperator.MUL, BuiltinOptions.MulOptions, mulOptions,
         new int[] {tensorOf[a.input()], scale}, scaled);
     return op(i, BuiltinOperator.ADD, BuiltinOptions.AddOptions, addOptions(), scaled, shift);
   }
@@ -201,14 +210,13 @@ final class TfliteLayerMapper {
   }
 
   private int dense(int i, Layer.Dense d) {
-    int in = d.weights().length / d.outFeatures();
-    int weights = writer.floatConstant(name(i) + "/weights",
-        new int[] {d.outFeatures(), in}, d.weights());
-    int bias = writer.floatConstant(name(i) + "/bias", new int[] {d.outFeatures()}, d.bias());
+    int x = tensorOf[d.input()];
+    int weights = tensors.denseWeights(name(i) + "/weights", d);
+    int bias = tensors.bias(name(i) + "/bias", d.bias(), x, weights);
     FullyConnectedOptions.startFullyConnectedOptions(builder);
     int options = FullyConnectedOptions.endFullyConnectedOptions(builder);
     return op(i, BuiltinOperator.FULLY_CONNECTED, BuiltinOptions.FullyConnectedOptions, options,
-        tensorOf[d.input()], weights, bias);
+        x, weights, bias);
   }
 
   private int addOptions() {
@@ -218,15 +226,20 @@ final class TfliteLayerMapper {
 
   /** Emits one operator whose output is layer {@code i}'s tensor; returns that tensor. */
   private int op(int i, int builtin, byte optionsType, int options, int... inputs) {
-    int out = writer.activation(name(i), dimsOf[i]);
-    writer.operator(builtin, optionsType, options, inputs, out);
+    int out = tensors.activation(name(i), dimsOf[i], ActivationKey.output(i));
+    operator(builtin, optionsType, options, inputs, out);
     return out;
   }
 
-  /** Tensor names: {@code logits} for the classifier output, else index and layer kind. */
+  private void operator(int builtin, byte optionsType, int options, int[] inputs, int output) {
+    writer.operator(builtin, tensors.version(builtin, inputs, output), optionsType, options,
+        inputs, output);
+  }
+
+  /** Tensor names: the classifier's is derived from {@code logits}; others index and layer kind. */
   private String name(int i) {
     if (i == network.outputLayer()) {
-      return "logits";
+      return tensors.classifierName(OUTPUT_NAME);
     }
     return network.layers().get(i).getClass().getSimpleName().toLowerCase(Locale.ROOT) + "_" + i;
   }

@@ -13,6 +13,7 @@ import org.tensorflow.lite.schema.BuiltinOptions;
 import org.tensorflow.lite.schema.Model;
 import org.tensorflow.lite.schema.Operator;
 import org.tensorflow.lite.schema.OperatorCode;
+import org.tensorflow.lite.schema.QuantizationParameters;
 import org.tensorflow.lite.schema.SubGraph;
 import org.tensorflow.lite.schema.Tensor;
 import org.tensorflow.lite.schema.TensorType;
@@ -36,11 +37,15 @@ final class TfliteModelWriter {
   private final List<Integer> buffers = new ArrayList<>();
   private final List<Integer> tensors = new ArrayList<>();
   private final List<Integer> operators = new ArrayList<>();
-  /** Builtin operator code to its index in the model's operator_codes, in first-use order. */
-  private final Map<Integer, Integer> opcodes = new LinkedHashMap<>();
+  /** Builtin operator code and version to its index in operator_codes, in first-use order. */
+  private final Map<OpCode, Integer> opcodes = new LinkedHashMap<>();
+
+  /** One entry of operator_codes: an operator kernel, and the version its tensor types need. */
+  private record OpCode(int builtin, int version) {}
 
   /**
-   * Creates a writer sized for the given number of float weights, so the builder rarely grows.
+   * Creates a writer sized for the given number of float weights (int8 models need less), so the
+   * builder rarely grows.
    *
    * @throws IllegalArgumentException if the weights cannot fit a flatbuffer (2 GiB)
    */
@@ -73,34 +78,57 @@ final class TfliteModelWriter {
   int floatConstant(String name, int[] shape, int count, Consumer<FloatBuffer> fill) {
     ByteBuffer data = builder.createUnintializedVector(1, count * Float.BYTES, DATA_ALIGNMENT);
     fill.accept(data.asFloatBuffer());
-    return constant(name, shape, TensorType.FLOAT32, builder.endVector());
+    return constant(name, shape, TensorType.FLOAT32, builder.endVector(), null);
   }
 
-  /** Adds an int32 constant tensor; returns its index. */
+  /**
+   * Adds a quantised int8 constant tensor of {@code count} values that {@code fill} writes in order
+   * into the model's own buffer; returns the tensor's index.
+   */
+  int int8Constant(String name, int[] shape, int count, Quantization q, Consumer<ByteBuffer> fill) {
+    ByteBuffer data = builder.createUnintializedVector(1, count, DATA_ALIGNMENT);
+    fill.accept(data);
+    return constant(name, shape, TensorType.INT8, builder.endVector(), q);
+  }
+
+  /** Adds an int32 constant tensor (shapes, axes); returns its index. */
   int intConstant(String name, int[] shape, int[] values) {
+    return intConstant(name, shape, values, null);
+  }
+
+  /** Adds an int32 constant, quantised unless {@code q} is null (a bias); returns its index. */
+  int intConstant(String name, int[] shape, int[] values, Quantization q) {
     ByteBuffer data =
         builder.createUnintializedVector(1, values.length * Integer.BYTES, DATA_ALIGNMENT);
     data.asIntBuffer().put(values);
-    return constant(name, shape, TensorType.INT32, builder.endVector());
+    return constant(name, shape, TensorType.INT32, builder.endVector(), q);
   }
 
   /** Adds a float32 tensor computed at run time (no data); returns its index. */
   int activation(String name, int[] shape) {
-    return tensor(name, shape, TensorType.FLOAT32, 0);
+    return tensor(name, shape, TensorType.FLOAT32, 0, null);
+  }
+
+  /** Adds an int8 tensor computed at run time with quantisation {@code q}; returns its index. */
+  int int8Activation(String name, int[] shape, Quantization q) {
+    return tensor(name, shape, TensorType.INT8, 0, q);
   }
 
   /**
    * Appends an operator; operators must be appended in execution order.
    *
    * @param builtin a {@code BuiltinOperator} code
+   * @param version the kernel version the operator's tensor types need (1 for float32)
    * @param optionsType a {@code BuiltinOptions} type, or {@code BuiltinOptions.NONE}
    * @param options the options table, created beforehand; ignored for {@code NONE}
    */
-  void operator(int builtin, byte optionsType, int options, int[] inputs, int output) {
+  void operator(
+      int builtin, int version, byte optionsType, int options, int[] inputs, int output) {
     int in = Operator.createInputsVector(builder, inputs);
     int out = Operator.createOutputsVector(builder, new int[] {output});
     Operator.startOperator(builder);
-    Operator.addOpcodeIndex(builder, opcodes.computeIfAbsent(builtin, k -> opcodes.size()));
+    int opcode = opcodes.computeIfAbsent(new OpCode(builtin, version), k -> opcodes.size());
+    Operator.addOpcodeIndex(builder, opcode);
     Operator.addInputs(builder, in);
     Operator.addOutputs(builder, out);
     if (optionsType != BuiltinOptions.NONE) {
@@ -133,21 +161,35 @@ final class TfliteModelWriter {
     return builder.sizedByteArray();
   }
 
-  private int constant(String name, int[] shape, byte type, int dataVector) {
+  private int constant(String name, int[] shape, byte type, int dataVector, Quantization q) {
     buffers.add(Buffer.createBuffer(builder, dataVector));
-    return tensor(name, shape, type, buffers.size() - 1);
+    return tensor(name, shape, type, buffers.size() - 1, q);
   }
 
-  private int tensor(String name, int[] shape, byte type, int buffer) {
+  private int tensor(String name, int[] shape, byte type, int buffer, Quantization q) {
     int nameOffset = builder.createString(name);
     int shapeOffset = Tensor.createShapeVector(builder, shape);
+    int quantization = q == null ? 0 : quantization(q);
     Tensor.startTensor(builder);
     Tensor.addShape(builder, shapeOffset);
     Tensor.addType(builder, type);
     Tensor.addBuffer(builder, buffer);
     Tensor.addName(builder, nameOffset);
+    if (q != null) {
+      Tensor.addQuantization(builder, quantization);
+    }
     tensors.add(Tensor.endTensor(builder));
     return tensors.size() - 1;
+  }
+
+  private int quantization(Quantization q) {
+    int scale = QuantizationParameters.createScaleVector(builder, q.scales());
+    int zeroPoint = QuantizationParameters.createZeroPointVector(builder, q.zeroPoints());
+    QuantizationParameters.startQuantizationParameters(builder);
+    QuantizationParameters.addScale(builder, scale);
+    QuantizationParameters.addZeroPoint(builder, zeroPoint);
+    QuantizationParameters.addQuantizedDimension(builder, q.dimension());
+    return QuantizationParameters.endQuantizationParameters(builder);
   }
 
   private int subgraph(int input, int output) {
@@ -162,10 +204,10 @@ final class TfliteModelWriter {
   /** Both code fields are set: old runtimes read the byte, new ones the int (codes above 127). */
   private int[] operatorCodes() {
     int[] codes = new int[opcodes.size()];
-    for (Map.Entry<Integer, Integer> e : opcodes.entrySet()) {
-      int code = e.getKey();
-      codes[e.getValue()] =
-          OperatorCode.createOperatorCode(builder, (byte) Math.min(code, 127), 0, 1, code);
+    for (Map.Entry<OpCode, Integer> e : opcodes.entrySet()) {
+      int code = e.getKey().builtin();
+      codes[e.getValue()] = OperatorCode.createOperatorCode(
+          builder, (byte) Math.min(code, 127), 0, e.getKey().version(), code);
     }
     return codes;
   }

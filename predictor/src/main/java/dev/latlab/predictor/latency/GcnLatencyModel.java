@@ -3,10 +3,8 @@ package dev.latlab.predictor.latency;
 import dev.latlab.nb201.Arch;
 import dev.latlab.nb201.graph.GcnEncoding;
 import dev.latlab.predictor.data.LatencyData;
-import dev.latlab.predictor.gcn.GcnOptions;
 import dev.latlab.predictor.gcn.GcnRegressor;
 import dev.latlab.predictor.gcn.GcnWeights;
-import dev.latlab.predictor.gcn.LrSchedule;
 import dev.latlab.proto.v1.LatencyPredictorFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,16 +39,18 @@ final class GcnLatencyModel implements TrainedModel {
       ModelOptions options, long seed, TrainingListener listener) {
     GcnWeights init = null;
     if (!pretrain.isEmpty()) {
-      PretrainSet set = PretrainSet.of(pretrain, options.pretrainCells(), seed);
+      PretrainSet set = PretrainSet.of(pretrain, options.pretrainCells(), options.linearSkip(),
+          seed);
       init = GcnRegressor.train(encode(set.train()), set.trainY(), encode(set.valid()),
-          set.validY(), gcnOptions(options, options.epochs()), seed, null,
+          set.validY(), options.toGcnOptions(options.epochs()), seed, null,
           listener("pretrain", listener)).weights();
     }
-    TargetScale scale = TargetScale.fit(train.values());
+    TargetScale scale = TargetScale.fit(train.archs(), train.values(), options.linearSkip());
     int epochs = init == null ? options.epochs() : options.adaptEpochs();
     GcnRegressor regressor = GcnRegressor.train(encode(train.archs()),
-        scale.normalise(train.values()), encode(valid.archs()), scale.normalise(valid.values()),
-        gcnOptions(options, epochs), seed, init,
+        scale.normalise(train.archs(), train.values()), encode(valid.archs()),
+        scale.normalise(valid.archs(), valid.values()),
+        options.toGcnOptions(epochs), seed, init,
         listener(init == null ? "train" : "adapt", listener));
     return new GcnLatencyModel(regressor, scale, options);
   }
@@ -58,14 +58,8 @@ final class GcnLatencyModel implements TrainedModel {
   static GcnLatencyModel of(LatencyPredictorFile file) {
     ModelOptions options = OptionsText.parse(file.getOptionsMap());
     GcnWeights weights = GcnWeights.fromTensors(TensorCodec.fromProto(file.getTensorsList()));
-    return new GcnLatencyModel(GcnRegressor.of(weights, gcnOptions(options, options.epochs())),
+    return new GcnLatencyModel(GcnRegressor.of(weights, options.toGcnOptions(options.epochs())),
         TargetScale.of(file.getNormalisation()), options);
-  }
-
-  static GcnOptions gcnOptions(ModelOptions o, int epochs) {
-    return new GcnOptions(o.layers(), o.hidden(), o.dropout(), epochs, o.learningRate(),
-        o.weightDecay(), o.lrPatience(), o.esPatience(), o.batchSize(), o.rankLoss(),
-        o.threads(), LrSchedule.PLATEAU);
   }
 
   static List<GcnEncoding> encode(List<Arch> archs) {
@@ -91,7 +85,7 @@ final class GcnLatencyModel implements TrainedModel {
     float[] y = regressor.predict(encode(archs));
     double[] ms = new double[y.length];
     for (int i = 0; i < y.length; i++) {
-      ms[i] = scale.toMs(y[i]);
+      ms[i] = scale.toMs(archs.get(i), y[i]);
     }
     return ms;
   }

@@ -26,16 +26,18 @@ final class MlpLatencyModel implements TrainedModel {
       ModelOptions options, long seed, TrainingListener listener) {
     MlpRegressor init = null;
     if (!pretrain.isEmpty()) {
-      PretrainSet set = PretrainSet.of(pretrain, options.pretrainCells(), seed);
+      PretrainSet set = PretrainSet.of(pretrain, options.pretrainCells(), options.linearSkip(),
+          seed);
       init = MlpRegressor.train(features(set.train()), set.trainY(), features(set.valid()),
-          set.validY(), GcnLatencyModel.gcnOptions(options, options.epochs()), seed, null,
+          set.validY(), options.toGcnOptions(options.epochs()), seed, null,
           GcnLatencyModel.listener("pretrain", listener));
     }
-    TargetScale scale = TargetScale.fit(train.values());
+    TargetScale scale = TargetScale.fit(train.archs(), train.values(), options.linearSkip());
     int epochs = init == null ? options.epochs() : options.adaptEpochs();
     MlpRegressor regressor = MlpRegressor.train(features(train.archs()),
-        scale.normalise(train.values()), features(valid.archs()), scale.normalise(valid.values()),
-        GcnLatencyModel.gcnOptions(options, epochs), seed, init,
+        scale.normalise(train.archs(), train.values()), features(valid.archs()),
+        scale.normalise(valid.archs(), valid.values()),
+        options.toGcnOptions(epochs), seed, init,
         GcnLatencyModel.listener(init == null ? "train" : "adapt", listener));
     return new MlpLatencyModel(regressor, scale, options);
   }
@@ -43,7 +45,7 @@ final class MlpLatencyModel implements TrainedModel {
   static MlpLatencyModel of(LatencyPredictorFile file) {
     ModelOptions options = OptionsText.parse(file.getOptionsMap());
     return new MlpLatencyModel(MlpRegressor.of(TensorCodec.fromProto(file.getTensorsList()),
-        GcnLatencyModel.gcnOptions(options, options.epochs())),
+        options.toGcnOptions(options.epochs())),
         TargetScale.of(file.getNormalisation()), options);
   }
 
@@ -69,7 +71,7 @@ final class MlpLatencyModel implements TrainedModel {
     float[] y = regressor.predict(features(archs));
     double[] ms = new double[y.length];
     for (int i = 0; i < y.length; i++) {
-      ms[i] = scale.toMs(y[i]);
+      ms[i] = scale.toMs(archs.get(i), y[i]);
     }
     return ms;
   }

@@ -1,5 +1,7 @@
 package dev.latlab.predictor.latency;
 
+import dev.latlab.predictor.gcn.GcnOptions;
+import dev.latlab.predictor.gcn.LrSchedule;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,10 +24,12 @@ import java.util.Map;
  * @param threads worker threads (results do not depend on it)
  * @param adaptEpochs few-shot transfer: epochs of fine-tuning on the new device's cells
  * @param pretrainCells few-shot transfer: cells used from each pre-training device
+ * @param linearSkip fit a linear model of log latency in the op counts first and train the network
+ *     on what it misses (see {@link TargetScale})
  */
 public record ModelOptions(int layers, int hidden, double dropout, int epochs, double learningRate,
     double weightDecay, int lrPatience, int esPatience, int batchSize, double rankLoss,
-    int threads, int adaptEpochs, int pretrainCells) {
+    int threads, int adaptEpochs, int pretrainCells, boolean linearSkip) {
 
   /** Validates every field. */
   public ModelOptions {
@@ -55,7 +59,7 @@ public record ModelOptions(int layers, int hidden, double dropout, int epochs, d
    */
   public static ModelOptions defaults() {
     return new ModelOptions(4, 600, 0.002, 250, 4e-4, 5e-4, 10, 35, 32, 0,
-        Runtime.getRuntime().availableProcessors(), 100, 900);
+        Runtime.getRuntime().availableProcessors(), 100, 900, true);
   }
 
   /**
@@ -77,7 +81,19 @@ public record ModelOptions(int layers, int hidden, double dropout, int epochs, d
     map.put("rank_loss", Double.toString(rankLoss));
     map.put("adapt_epochs", Integer.toString(adaptEpochs));
     map.put("pretrain_cells", Integer.toString(pretrainCells));
+    map.put("linear_skip", Boolean.toString(linearSkip));
     return map;
+  }
+
+  /**
+   * Returns these options as the GCN engine's (the MLP uses them too), with a plateau schedule.
+   *
+   * @param epochs the epoch limit of this phase (training, pre-training or adaptation)
+   * @return the engine's options
+   */
+  public GcnOptions toGcnOptions(int epochs) {
+    return new GcnOptions(layers, hidden, dropout, epochs, learningRate, weightDecay, lrPatience,
+        esPatience, batchSize, rankLoss, threads, LrSchedule.PLATEAU);
   }
 
   private static void positive(String name, int value) {

@@ -20,7 +20,7 @@ final class OptionsText {
           real(map, "weight_decay"), integer(map, "lr_patience"), integer(map, "es_patience"),
           integer(map, "batch_size"), real(map, "rank_loss"),
           Runtime.getRuntime().availableProcessors(), integer(map, "adapt_epochs"),
-          integer(map, "pretrain_cells"));
+          integer(map, "pretrain_cells"), Boolean.parseBoolean(value(map, "linear_skip")));
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("malformed option: " + e.getMessage(), e);
     }

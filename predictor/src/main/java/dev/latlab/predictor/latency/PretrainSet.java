@@ -25,10 +25,12 @@ record PretrainSet(List<Arch> train, float[] trainY, List<Arch> valid, float[] v
    *
    * @param devices the other devices' data
    * @param cellsPerDevice cells drawn from each (all when a device has fewer)
+   * @param linearSkip whether each device's targets are residuals of its linear skip
    * @param seed draws the cells
    * @return the set
    */
-  static PretrainSet of(List<LatencyData> devices, int cellsPerDevice, long seed) {
+  static PretrainSet of(List<LatencyData> devices, int cellsPerDevice, boolean linearSkip,
+      long seed) {
     List<Arch> train = new ArrayList<>();
     List<Arch> valid = new ArrayList<>();
     List<Float> trainY = new ArrayList<>();
@@ -37,7 +39,8 @@ record PretrainSet(List<Arch> train, float[] trainY, List<Arch> valid, float[] v
       int cells = Math.min(cellsPerDevice, device.size() - 1);
       int v = Math.max(1, (int) Math.round(cells * VALID_SHARE));
       Split split = Split.of(device, cells - v, v, seed);
-      TargetScale scale = TargetScale.fit(split.train().values());
+      TargetScale scale = TargetScale.fit(split.train().archs(), split.train().values(),
+          linearSkip);
       add(split.train(), scale, train, trainY);
       add(split.valid(), scale, valid, validY);
     }
@@ -46,7 +49,7 @@ record PretrainSet(List<Arch> train, float[] trainY, List<Arch> valid, float[] v
 
   private static void add(LatencyData data, TargetScale scale, List<Arch> archs, List<Float> y) {
     archs.addAll(data.archs());
-    for (float v : scale.normalise(data.values())) {
+    for (float v : scale.normalise(data.archs(), data.values())) {
       y.add(v);
     }
   }

@@ -1,57 +1,110 @@
 package dev.latlab.predictor.latency;
 
+import dev.latlab.nb201.Arch;
 import dev.latlab.proto.v1.TargetNormalisation;
+import java.util.List;
 
 /**
- * How the network models see latencies: {@code y = (ln(ms) - mean) / std}. In log space an L1 loss
- * weighs relative errors (what "within 10 %" counts) and one scale fits devices 100x apart, which
- * few-shot transfer between devices needs.
+ * How the network models see latencies: {@code y = (ln(ms) - skip(cell) - mean) / std}. In log space
+ * an L1 loss weighs relative errors (what "within 10 %" counts) and one scale fits devices 100x
+ * apart, which few-shot transfer between devices needs.
  *
- * @param mean mean of ln(ms) over the training cells
- * @param std standard deviation of ln(ms), at least 1e-6
+ * <p>{@code skip} is an optional linear skip connection: least squares of ln(ms) on the counts of the
+ * ops the network computes ({@link CellFeatures#opCounts}), fitted first; the network then learns
+ * what that additive model misses. It plays the role of eagle's GCN "augments" (features joined to
+ * the graph embedding before the output layer), fitted in stages instead of jointly.
+ *
+ * @param mean mean of the (residual) log latency over the training cells
+ * @param std its standard deviation, at least 1e-6
+ * @param skip coefficients over {1, op counts} in log space, or null for none
  */
-record TargetScale(double mean, double std) {
+record TargetScale(double mean, double std, double[] skip) {
   /**
    * Fits the scale to training latencies.
    *
-   * @param ms latencies in milliseconds
+   * @param archs the training cells
+   * @param ms their latencies in milliseconds
+   * @param linearSkip whether to fit the linear skip first
    * @return the scale
    */
-  static TargetScale fit(double[] ms) {
+  static TargetScale fit(List<Arch> archs, double[] ms, boolean linearSkip) {
+    double[] skip = null;
+    if (linearSkip && archs.size() > CellFeatures.OP_COUNTS + 1) {
+      double[][] x = new double[archs.size()][];
+      double[] logs = new double[ms.length];
+      for (int i = 0; i < ms.length; i++) {
+        x[i] = skipFeatures(archs.get(i));
+        logs[i] = Math.log(ms[i]);
+      }
+      skip = LeastSquares.fit(x, logs);
+    }
+    double[] r = new double[ms.length];
     double sum = 0;
-    for (double v : ms) {
-      sum += Math.log(v);
+    for (int i = 0; i < ms.length; i++) {
+      r[i] = Math.log(ms[i]) - base(skip, archs.get(i));
+      sum += r[i];
     }
     double mean = sum / ms.length;
     double ss = 0;
-    for (double v : ms) {
-      ss += (Math.log(v) - mean) * (Math.log(v) - mean);
+    for (double v : r) {
+      ss += (v - mean) * (v - mean);
     }
     double std = ms.length > 1 ? Math.sqrt(ss / (ms.length - 1)) : 0;
-    return new TargetScale(mean, Math.max(std, 1e-6));
+    return new TargetScale(mean, Math.max(std, 1e-6), skip);
   }
 
   static TargetScale of(TargetNormalisation n) {
     if (!n.getLogSpace() || !(n.getLogStd() > 0)) {
       throw new IllegalArgumentException("the target normalisation is missing");
     }
-    return new TargetScale(n.getLogMean(), n.getLogStd());
+    double[] skip = n.getLogSkipCount() == 0 ? null
+        : n.getLogSkipList().stream().mapToDouble(Double::doubleValue).toArray();
+    if (skip != null && skip.length != CellFeatures.OP_COUNTS + 1) {
+      throw new IllegalArgumentException("the linear skip has " + skip.length + " coefficients");
+    }
+    return new TargetScale(n.getLogMean(), n.getLogStd(), skip);
   }
 
-  float[] normalise(double[] ms) {
+  float[] normalise(List<Arch> archs, double[] ms) {
     float[] y = new float[ms.length];
     for (int i = 0; i < ms.length; i++) {
-      y[i] = (float) ((Math.log(ms[i]) - mean) / std);
+      y[i] = (float) ((Math.log(ms[i]) - base(skip, archs.get(i)) - mean) / std);
     }
     return y;
   }
 
-  double toMs(double y) {
-    return Math.exp(y * std + mean);
+  double toMs(Arch arch, double y) {
+    return Math.exp(y * std + mean + base(skip, arch));
   }
 
   TargetNormalisation toProto() {
-    return TargetNormalisation.newBuilder().setLogSpace(true).setLogMean(mean).setLogStd(std)
-        .build();
+    TargetNormalisation.Builder b = TargetNormalisation.newBuilder().setLogSpace(true)
+        .setLogMean(mean).setLogStd(std);
+    if (skip != null) {
+      for (double w : skip) {
+        b.addLogSkip(w);
+      }
+    }
+    return b.build();
+  }
+
+  private static double base(double[] skip, Arch arch) {
+    if (skip == null) {
+      return 0;
+    }
+    double[] x = skipFeatures(arch);
+    double s = 0;
+    for (int i = 0; i < x.length; i++) {
+      s += skip[i] * x[i];
+    }
+    return s;
+  }
+
+  private static double[] skipFeatures(Arch arch) {
+    double[] counts = CellFeatures.opCounts(arch);
+    double[] x = new double[counts.length + 1];
+    x[0] = 1;
+    System.arraycopy(counts, 0, x, 1, counts.length);
+    return x;
   }
 }

@@ -60,7 +60,7 @@ public final class GcnBench {
         });
     double seconds = (System.nanoTime() - t0) / 1e9;
     double cpu = (processCpuNanos() - cpu0) / 1e9;
-    double flops = epochFlops(o, 900, 100) * model.epochsRun();
+    double flops = GcnCost.epochFlops(o, 900, 100) * model.epochsRun();
     System.out.printf("trained %d epochs in %.1f s: %.3f s/epoch, %.1f GFLOP/s; process CPU %.1f s"
         + " (%.0f%% of %d cores)%n", model.epochsRun(), seconds, seconds / model.epochsRun(),
         flops / seconds / 1e9, cpu, 100 * cpu / seconds / o.threads(), o.threads());
@@ -80,20 +80,6 @@ public final class GcnBench {
   static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean)
         java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-  }
-
-  /** Multiply-add FLOPs (x2) of the products of one epoch: training passes plus validation. */
-  static double epochFlops(GcnOptions o, int train, int valid) {
-    double h = o.hidden();
-    int nodes = GraphSet.NODES;
-    double full = 2.0 * nodes * h * h;
-    double first = 2.0 * nodes * GraphSet.FEATURES * h;
-    double last = 2.0 * h * h;
-    int mid = Math.max(0, o.layers() - 2);
-    double forward = first + mid * full + last;
-    // Backward: weight gradient for every layer, input gradient for all but the first.
-    double backward = first + 2 * mid * full + 2 * last;
-    return train * (forward + backward) + valid * forward;
   }
 
   private static double[] toDouble(float[] xs) {

@@ -20,7 +20,7 @@ class NetworkModelsTest {
   private static final ArchCsv CSV = ArchCsv.read(SharedData.latbench());
   /** Small enough to train in seconds; the defaults are measured by the bench, not here. */
   private static final ModelOptions SMALL = new ModelOptions(3, 48, 0, 60, 2e-3, 5e-4, 10, 15,
-      16, 0, 2, 30, 300);
+      16, 0, 2, 30, 300, true);
 
   @Test
   void gcn_learnsAndRoundTripsThroughTheFile(@TempDir Path dir) throws Exception {
@@ -46,7 +46,8 @@ class NetworkModelsTest {
   void sameSeed_sameModel_otherSeed_otherModel() {
     LatencyData device = CSV.latency(SharedData.DEVICES[0]);
     Split split = Split.of(device, 100, 20, 1);
-    ModelOptions quick = new ModelOptions(2, 16, 0.1, 8, 1e-3, 5e-4, 10, 35, 16, 0, 2, 5, 100);
+    ModelOptions quick = new ModelOptions(2, 16, 0.1, 8, 1e-3, 5e-4, 10, 35, 16, 0, 2, 5, 100,
+        false);
     List<Arch> some = Arch.all().subList(0, 200);
     for (ModelKind kind : new ModelKind[] {ModelKind.GCN, ModelKind.MLP}) {
       double[] a = LatencyTraining.train(kind, split.train(), split.valid(), quick, 9,
