@@ -26,13 +26,14 @@ import java.util.Locale;
 
 /**
  * The demo's last step: a latency-limited search with the local agent in the loop. The limit is
- * the median latency of the campaign just measured; REA spends 30 queries of CIFAR-10 validation
- * accuracy, and at most 12 cells are measured on the agent (through the collector) to verify the
+ * the median latency of the campaign just measured; BRP-NAS ({@code brp}: binary relation GCN,
+ * iterative data selection) spends 30 queries of CIFAR-10 validation accuracy, and at most 12 cells are measured on the agent (through the collector) to verify the
  * answer, which is reported with its CIFAR-10 test accuracy and measured latency.
  */
 final class DemoSearch {
   static final String METRIC = "cifar10valid_valid_acc";
   static final String REPORT = "cifar10_test_acc";
+  private static final String STRATEGY = "brp";
   private static final int BUDGET = 30;
   private static final MeasurementPlan PLAN = new MeasurementPlan(12, 4, 0.1);
   private static final Duration CAMPAIGN_TIMEOUT = Duration.ofMinutes(5);
@@ -56,12 +57,12 @@ final class DemoSearch {
         CAMPAIGN_TIMEOUT);
     SearchProblem problem = new SearchProblem(ArchValues.of(accuracy, METRIC), ArchValues.of(accuracy, REPORT),
         BUDGET, LatencyLimit.measured(limit, device, PLAN, OpCountLatencyEstimator::new));
-    out.printf(Locale.ROOT, "search: rea, %d queries of %s, limit %.4f ms (the campaign's median) "
+    out.printf(Locale.ROOT, "search: brp, %d queries of %s, limit %.4f ms (the campaign's median) "
         + "verified on %s%n", BUDGET, METRIC, limit, target);
     out.flush();
     RunResult result;
     try (Progress progress = Progress.start("searching", BUDGET)) {
-      result = problem.run("rea", Strategies.create("rea", StrategyOptions.defaults()), seed,
+      result = problem.run(STRATEGY, Strategies.create(STRATEGY, StrategyOptions.defaults()), seed,
           e -> {
             if (e.kind() == TraceEvent.Kind.QUERY) {
               progress.step();

@@ -67,9 +67,9 @@ final class TrainingOptions {
       + "from each pre-training device. Default: ${DEFAULT-VALUE}.")
   int pretrainCells = DEFAULTS.pretrainCells();
 
-  @Option(names = "--linear-skip", negatable = true, defaultValue = "true", fallbackValue = "true",
-      description = "GCN and MLP: fit ln(latency) linearly in the op counts first and train the "
-      + "network on what that misses (--no-linear-skip: BRP-NAS's plain GCN). Default: true.")
+  @Option(names = "--linear-skip", description = "GCN and MLP: fit ln(latency) linearly in the op "
+      + "counts first and train the network on what that misses. Helps where latency is additive "
+      + "in the ops (mobile CPUs), hurts on GPUs (see docs/predictor.md). Default: off (BRP-NAS).")
   boolean linearSkip;
 
   @Option(names = "--threads", paramLabel = "N", description = "Training threads (results do "

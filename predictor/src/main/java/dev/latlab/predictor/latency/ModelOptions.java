@@ -59,7 +59,7 @@ public record ModelOptions(int layers, int hidden, double dropout, int epochs, d
    */
   public static ModelOptions defaults() {
     return new ModelOptions(4, 600, 0.002, 250, 4e-4, 5e-4, 10, 35, 32, 0,
-        Runtime.getRuntime().availableProcessors(), 100, 900, true);
+        Runtime.getRuntime().availableProcessors(), 100, 900, false);
   }
 
   /**

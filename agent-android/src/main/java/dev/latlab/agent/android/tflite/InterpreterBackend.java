@@ -3,6 +3,7 @@ package dev.latlab.agent.android.tflite;
 import dev.latlab.agent.BackendConfig;
 import dev.latlab.agent.InferenceBackend;
 import dev.latlab.agent.LoadedModel;
+import dev.latlab.nb201.Precision;
 import dev.latlab.nb201.net.Network;
 
 /** The TFLite Interpreter backend: one fresh interpreter (and delegate) per loaded network. */
@@ -33,6 +34,12 @@ final class InterpreterBackend implements InferenceBackend {
   @Override
   public BackendConfig config() {
     return config;
+  }
+
+  /** Both precisions: int8 networks keep float32 input and logits (QUANTIZE / DEQUANTIZE inside). */
+  @Override
+  public boolean supports(Precision precision) {
+    return true;
   }
 
   @Override
