@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 /** {@code latlab predictor eval}: train on a random split and score on every remaining cell. */
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Train one model on --train random cells of a device (validated on --valid "
-        + "others) and test it on every remaining cell with a value: share within +-1/5/10 %, "
+        + "others) and test it on every remaining cell with a value: share within +-1/5/10 %%, "
         + "Spearman, Kendall, MAPE, RMSE. With --pretrain: few-shot transfer, the --train cells "
         + "are chosen spread in FLOPs and op mix.", ""})
 final class PredictorEvalCommand implements Callable<Integer> {

@@ -1,5 +1,7 @@
 package dev.latlab.nb201.net;
 
+import java.util.Arrays;
+
 /** float32 tensors and constants, version-1 kernels: the IR as it is. */
 final class Float32Tensors implements TfliteTensors {
   private final TfliteModelWriter writer;
@@ -34,6 +36,28 @@ final class Float32Tensors implements TfliteTensors {
   }
 
   @Override
+  public boolean quantized() {
+    return false;
+  }
+
+  @Override
+  public int reluOutput(String name, int[] dims, ActivationKey value) {
+    return writer.activation(name, dims);
+  }
+
+  @Override
+  public int depthwiseWeights(String name, int kernel, int channels, float value) {
+    float[] w = new float[kernel * kernel * channels];
+    Arrays.fill(w, value);
+    return writer.floatConstant(name, new int[] {1, kernel, kernel, channels}, w);
+  }
+
+  @Override
+  public int constant(String name, int[] shape, float[] values) {
+    return writer.floatConstant(name, shape, values);
+  }
+
+  @Override
   public int convWeights(String name, Layer.Conv2d conv, int inChannels) {
     float[] w = conv.weights();
     return writer.floatConstant(name, OhwiOrder.shape(conv, inChannels), w.length,
@@ -59,6 +83,11 @@ final class Float32Tensors implements TfliteTensors {
   @Override
   public int operand(String name, float[] values) {
     return writer.floatConstant(name, new int[] {values.length}, values);
+  }
+
+  @Override
+  public int addend(String name, float[] values, ActivationKey sum) {
+    return operand(name, values);
   }
 
   @Override

@@ -69,6 +69,38 @@ final class Int8Tensors implements TfliteTensors {
   }
 
   @Override
+  public boolean quantized() {
+    return true;
+  }
+
+  @Override
+  public int reluOutput(String name, int[] dims, ActivationKey value) {
+    Quantization q =
+        Quantization.nonNegative(calibration.range(value).scaled(HEADROOM).max());
+    return remember(writer.int8Activation(name, dims, q), q);
+  }
+
+  @Override
+  public int depthwiseWeights(String name, int kernel, int channels, float value) {
+    Quantization q = Quantization.symmetric(Math.abs(value));
+    int n = kernel * kernel * channels;
+    int tensor = writer.int8Constant(name, new int[] {1, kernel, kernel, channels}, n, q,
+        out -> {
+          for (int j = 0; j < n; j++) {
+            out.put(q.quantize(value, 0));
+          }
+        });
+    return remember(tensor, q);
+  }
+
+  @Override
+  public int constant(String name, int[] shape, float[] values) {
+    Quantization q = Quantization.exactOrSymmetric(values);
+    return remember(writer.int8Constant(name, shape, values.length, q,
+        out -> putAll(values, q, out)), q);
+  }
+
+  @Override
   public int convWeights(String name, Layer.Conv2d conv, int inChannels) {
     float[] w = conv.weights();
     int perChannel = w.length / conv.outChannels();
@@ -117,11 +149,29 @@ final class Int8Tensors implements TfliteTensors {
     return remember(tensor, q);
   }
 
+  /**
+   * XNNPACK delegates an int8 ADD only where each input's scale is at least 1/1024 of the
+   * output's; an operand of small values (a BN shift near 0) next to a large sum falls below, which
+   * leaves that ADD to TFLite's kernel and splits the graph. Its range is widened to a scale of
+   * 1/256 of the sum's: the extra rounding, at most 1/512 of one output step, cannot show.
+   */
+  @Override
+  public int addend(String name, float[] values, ActivationKey sum) {
+    float sumScale =
+        Quantization.asymmetric(calibration.range(sum).scaled(HEADROOM)).scale();
+    Quantization q = Quantization.asymmetricAtLeast(ValueRange.of(values), sumScale / 256);
+    int tensor = writer.int8Constant(name, new int[] {values.length}, values.length, q,
+        out -> putAll(values, q, out));
+    return remember(tensor, q);
+  }
+
   /** Versions from TFLite's op_version.cc for int8 tensors. */
   @Override
   public int version(int builtin, int[] inputs, int output) {
     return switch (builtin) {
-      case BuiltinOperator.CONV_2D -> 3;
+      case BuiltinOperator.CONV_2D, BuiltinOperator.DEPTHWISE_CONV_2D -> 3;
+      // QUANTIZE: int8 to int8 (a requantisation) runs on the version-1 kernel.
+      case BuiltinOperator.QUANTIZE -> 1;
       case BuiltinOperator.FULLY_CONNECTED -> 4;
       case BuiltinOperator.MUL -> mulRescale(inputs, output) >= 1 ? 3 : 2;
       case BuiltinOperator.ADD, BuiltinOperator.AVERAGE_POOL_2D, BuiltinOperator.RELU,

@@ -52,6 +52,63 @@ record Quantization(float[] scales, long[] zeroPoints, int dimension) {
     return new Quantization(new float[] {scale}, new long[] {zeroPoint}, 0);
   }
 
+  /**
+   * Parameters for a tensor that is never negative (a ReLU output): range {@code [0, max]}, zero
+   * point -128, even when calibration saw only zeros ({@code [0, 1]} then), so that requantising
+   * into it clamps negatives to 0.
+   */
+  static Quantization nonNegative(float max) {
+    double top = max < ZERO_WIDTH ? 1 : max;
+    float scale = (float) (top / (QMAX - QMIN));
+    return new Quantization(new float[] {scale}, new long[] {QMIN}, 0);
+  }
+
+  /**
+   * Symmetric per-tensor parameters under which every value is exact, scale {@code 1 / d} for the
+   * smallest integer {@code d} that makes all values integers within [-127, 127] (the count
+   * corrections of a pool: 1, 1.5, 2.25 become 4, 6, 9 at scale 1/4); otherwise {@link
+   * #symmetric}.
+   */
+  static Quantization exactOrSymmetric(float[] values) {
+    float absMax = 0;
+    for (float v : values) {
+      absMax = Math.max(absMax, Math.abs(v));
+    }
+    for (int d = 1; absMax * d <= QMAX; d++) {
+      if (allIntegers(values, d)) {
+        return new Quantization(new float[] {1f / d}, new long[1], 0);
+      }
+    }
+    return symmetric(absMax);
+  }
+
+  private static boolean allIntegers(float[] values, int d) {
+    for (float v : values) {
+      double scaled = (double) v * d;
+      if (Math.abs(scaled - Math.rint(scaled)) > 1e-4) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Asymmetric parameters covering {@code range} whose scale is at least {@code minScale}: the
+   * range is widened symmetrically around its middle (keeping 0 inside) until it is.
+   */
+  static Quantization asymmetricAtLeast(ValueRange range, float minScale) {
+    Quantization q = asymmetric(range);
+    if (q.scale() >= minScale) {
+      return q;
+    }
+    double min = Math.min(range.min(), 0);
+    double max = Math.max(range.max(), 0);
+    double half = minScale * (QMAX - QMIN) / 2.0;
+    double mid = (min + max) / 2;
+    return asymmetric(new ValueRange((float) Math.min(mid - half, min),
+        (float) Math.max(mid + half, max)));
+  }
+
   /** Symmetric parameters for weights whose largest magnitude is {@code absMax}: one scale. */
   static Quantization symmetric(float absMax) {
     return new Quantization(new float[] {weightScale(absMax)}, new long[1], 0);

@@ -7,6 +7,7 @@ import org.tensorflow.lite.schema.AddOptions;
 import org.tensorflow.lite.schema.BuiltinOperator;
 import org.tensorflow.lite.schema.BuiltinOptions;
 import org.tensorflow.lite.schema.Conv2DOptions;
+import org.tensorflow.lite.schema.DepthwiseConv2DOptions;
 import org.tensorflow.lite.schema.FullyConnectedOptions;
 import org.tensorflow.lite.schema.MulOptions;
 import org.tensorflow.lite.schema.PadOptions;
@@ -91,7 +92,7 @@ final class TfliteLayerMapper {
     if (layer instanceof Layer.Conv2d c) {
       return conv(i, c);
     } else if (layer instanceof Layer.Relu r) {
-      return op(i, BuiltinOperator.RELU, BuiltinOptions.NONE, 0, tensorOf[r.input()]);
+      return relu(i, r);
     } else if (layer instanceof Layer.AvgPool2d p) {
       return avgPool(i, p);
     } else if (layer instanceof Layer.Add a) {
@@ -148,6 +149,19 @@ final class TfliteLayerMapper {
   }
 
   /**
+   * float32: RELU. int8: a requantising QUANTIZE (int8 to int8) into the ReLU output's parameters,
+   * whose zero point is -128, so every negative value saturates to real 0: exactly what the int8
+   * RELU kernel computes (requantise, clamp at the zero point). XNNPACK 2.21 delegates int8
+   * QUANTIZE but not int8 RELU, which would split the graph into dozens of partitions.
+   */
+  private int relu(int i, Layer.Relu r) {
+    int out = tensors.reluOutput(name(i), dimsOf[i], ActivationKey.output(i));
+    int builtin = tensors.quantized() ? BuiltinOperator.QUANTIZE : BuiltinOperator.RELU;
+    operator(builtin, BuiltinOptions.NONE, 0, new int[] {tensorOf[r.input()]}, out);
+    return out;
+  }
+
+  /**
    * TFLite's average pool (float and int8) excludes padding from the count, like NB201's pool. The
    * int8 output keeps the input's quantisation, as TFLite's spec requires.
    */
@@ -161,6 +175,9 @@ final class TfliteLayerMapper {
       throw new IllegalArgumentException("TFLite has no average pool with kernel " + p.kernel()
           + ", stride " + p.stride() + " and padding " + p.padding());
     }
+    if (tensors.quantized()) {
+      return avgPoolAsDepthwise(i, p, padding);
+    }
     Pool2DOptions.startPool2DOptions(builder);
     Pool2DOptions.addPadding(builder, padding);
     Pool2DOptions.addStrideW(builder, p.stride());
@@ -173,6 +190,66 @@ final class TfliteLayerMapper {
     operator(BuiltinOperator.AVERAGE_POOL_2D, BuiltinOptions.Pool2DOptions, options,
         new int[] {x}, out);
     return out;
+  }
+
+  /**
+   * int8 average pool as ops XNNPACK delegates (it takes no int8 AVERAGE_POOL_2D): a DEPTHWISE_CONV_2D
+   * with every weight {@code 1 / k^2} (exact in int8: 127 at scale {@code 1 / (127 k^2)}), whose
+   * padding reads the zero point (real 0), then, with padding, a MUL by a constant {@code [1, H, W,
+   * 1]} map of {@code k^2 / count}, where count is the number of real pixels under the window, so
+   * border pixels are divided by that count, not by {@code k^2} (NB201's {@code
+   * count_include_pad=False}). Both outputs keep the input's parameters, as AVERAGE_POOL_2D's do:
+   * every value is a mean of input values and zeros.
+   */
+  private int avgPoolAsDepthwise(int i, Layer.AvgPool2d p, byte padding) {
+    int x = tensorOf[p.input()];
+    int[] d = dimsOf[i];
+    int k = p.kernel();
+    int weights = tensors.depthwiseWeights(name(i) + "/weights", k, d[3], 1f / (k * k));
+    int bias = tensors.bias(name(i) + "/bias", new float[d[3]], x, weights);
+    DepthwiseConv2DOptions.startDepthwiseConv2DOptions(builder);
+    DepthwiseConv2DOptions.addPadding(builder, padding);
+    DepthwiseConv2DOptions.addStrideW(builder, p.stride());
+    DepthwiseConv2DOptions.addStrideH(builder, p.stride());
+    DepthwiseConv2DOptions.addDepthMultiplier(builder, 1);
+    DepthwiseConv2DOptions.addDilationWFactor(builder, 1);
+    DepthwiseConv2DOptions.addDilationHFactor(builder, 1);
+    int options = DepthwiseConv2DOptions.endDepthwiseConv2DOptions(builder);
+    if (p.padding() == 0) {
+      int out = tensors.activationLike(name(i), d, x);
+      operator(BuiltinOperator.DEPTHWISE_CONV_2D, BuiltinOptions.DepthwiseConv2DOptions, options,
+          new int[] {x, weights, bias}, out);
+      return out;
+    }
+    int sum = tensors.activationLike(name(i) + "/padded_mean", d, x);
+    operator(BuiltinOperator.DEPTHWISE_CONV_2D, BuiltinOptions.DepthwiseConv2DOptions, options,
+        new int[] {x, weights, bias}, sum);
+    int counts = tensors.constant(name(i) + "/count_correction", new int[] {1, d[1], d[2], 1},
+        countCorrection(dimsOf[p.input()], d, p));
+    int out = tensors.activationLike(name(i), d, x);
+    int mulOptions = MulOptions.createMulOptions(builder, ActivationFunctionType.NONE);
+    operator(BuiltinOperator.MUL, BuiltinOptions.MulOptions, mulOptions, new int[] {sum, counts},
+        out);
+    return out;
+  }
+
+  /** {@code k^2 / count} per output pixel, count = real (unpadded) input pixels in its window. */
+  private static float[] countCorrection(int[] in, int[] out, Layer.AvgPool2d p) {
+    int k = p.kernel();
+    float[] c = new float[out[1] * out[2]];
+    for (int y = 0; y < out[1]; y++) {
+      int rows = covered(y * p.stride() - p.padding(), k, in[1]);
+      for (int x = 0; x < out[2]; x++) {
+        int cols = covered(x * p.stride() - p.padding(), k, in[2]);
+        c[y * out[2] + x] = (float) (k * k) / (rows * cols);
+      }
+    }
+    return c;
+  }
+
+  /** The number of indices of {@code [start, start + k)} inside {@code [0, size)}. */
+  private static int covered(int start, int k, int size) {
+    return Math.min(start + k, size) - Math.max(start, 0);
   }
 
   /** An n-way sum as a chain of binary ADDs; step k sums the first k + 1 inputs. */
@@ -194,7 +271,7 @@ final class TfliteLayerMapper {
   /** {@code x * scale + shift} as MUL and ADD with [C] constants broadcast over NHWC. */
   private int affine(int i, Layer.ChannelAffine a) {
     int scale = tensors.operand(name(i) + "/scale", a.scale());
-    int shift = tensors.operand(name(i) + "/shift", a.shift());
+    int shift = tensors.addend(name(i) + "/shift", a.shift(), ActivationKey.output(i));
     int scaled = tensors.activation(name(i) + "/scaled", dimsOf[i], ActivationKey.scaled(i));
     int mulOptions = MulOptions.createMulOptions(builder, ActivationFunctionType.NONE);
     operator(BuiltinOperator.MUL, BuiltinOptions.MulOptions, mulOptions,

@@ -32,6 +32,21 @@ interface TfliteTensors {
    */
   int activationLike(String name, int[] dims, int like);
 
+  /** Returns whether tensors are int8 (the mapper then emits ops XNNPACK delegates for int8). */
+  boolean quantized();
+
+  /**
+   * Adds the output tensor of a ReLU; int8 gives it zero point -128, so that requantising into it
+   * clamps at 0.
+   */
+  int reluOutput(String name, int[] dims, ActivationKey value);
+
+  /** Adds depthwise weights {@code [1, k, k, channels]}, every one {@code value}. */
+  int depthwiseWeights(String name, int kernel, int channels, float value);
+
+  /** Adds a constant of any shape, {@code values} in row-major order. */
+  int constant(String name, int[] shape, float[] values);
+
   /** Adds a convolution's weights, OHWI ({@code [out, k, k, in]}). */
   int convWeights(String name, Layer.Conv2d conv, int inChannels);
 
@@ -43,6 +58,12 @@ interface TfliteTensors {
 
   /** Adds a per-channel operand {@code [C]} that MUL or ADD broadcasts over NHWC. */
   int operand(String name, float[] values);
+
+  /**
+   * Adds a per-channel operand {@code [C]} that an ADD whose output holds {@code sum} broadcasts
+   * over NHWC (int8: with a scale XNNPACK accepts next to the sum's).
+   */
+  int addend(String name, float[] values, ActivationKey sum);
 
   /** Returns the kernel version an operator needs for the types of its tensors. */
   int version(int builtin, int[] inputs, int output);

@@ -36,6 +36,47 @@ class QuantizationTest {
   }
 
   @Test
+  void nonNegative_zeroPointAtTheBottom_evenForAnAlwaysZeroTensor() {
+    Quantization q = Quantization.nonNegative(5.1f);
+    Quantization zero = Quantization.nonNegative(0f);
+
+    assertThat(q.zeroPoint()).isEqualTo(-128);
+    assertThat(q.scale()).isCloseTo(5.1f / 255, within(1e-7f));
+    assertThat(q.quantize(-3f, 0)).as("negatives saturate to real 0").isEqualTo((byte) -128);
+    assertThat(zero.zeroPoint()).isEqualTo(-128);
+    assertThat(zero.scale()).isCloseTo(1f / 255, within(1e-7f));
+  }
+
+  @Test
+  void exactOrSymmetric_poolCountCorrections_exactAtScaleOneQuarter() {
+    Quantization q = Quantization.exactOrSymmetric(new float[] {1f, 1.5f, 2.25f});
+
+    assertThat(q.scale()).isEqualTo(0.25f);
+    assertThat(q.zeroPoint()).isZero();
+    assertThat(q.quantize(1f, 0)).isEqualTo((byte) 4);
+    assertThat(q.quantize(1.5f, 0)).isEqualTo((byte) 6);
+    assertThat(q.quantize(2.25f, 0)).isEqualTo((byte) 9);
+  }
+
+  @Test
+  void exactOrSymmetric_noSmallCommonDenominator_fallsBackToSymmetric() {
+    Quantization q = Quantization.exactOrSymmetric(new float[] {0.1234567f, -2f});
+
+    assertThat(q.scale()).isCloseTo(2f / 127, within(1e-7f));
+  }
+
+  @Test
+  void asymmetricAtLeast_narrowRange_widenedToTheMinimumScaleKeepingZero() {
+    Quantization q = Quantization.asymmetricAtLeast(new ValueRange(-0.01f, 0.02f), 0.1f);
+
+    assertThat(q.scale()).isCloseTo(0.1f, within(1e-6f));
+    assertThat(q.quantize(0f, 0) - q.zeroPoint()).isZero();
+    assertThat(Quantization.asymmetricAtLeast(new ValueRange(-1f, 4f), 1e-3f).scale())
+        .as("already wide enough: unchanged")
+        .isEqualTo(Quantization.asymmetric(new ValueRange(-1f, 4f)).scale());
+  }
+
+  @Test
   void symmetricPerChannel_extremesMapToPlusMinus127() {
     Quantization q = Quantization.symmetricPerChannel(new float[] {0.5f, 2f, 0f});
 
