@@ -111,9 +111,9 @@ class SearchCommandTest {
 
   @Test
   void badInput_oneLineAndStatus2() {
-    assertBad("column 'acc' is not a value column", "--metric", "acc", "--strategy", "random",
-        "--budget", "10");
-    assertBad("column 'test' is not a value column", "--metric", "cifar10_test_acc",
+    assertBad("no column 'acc'; value columns: cifar10_test_acc", "--metric", "acc",
+        "--strategy", "random", "--budget", "10");
+    assertBad("no column 'test'", "--metric", "cifar10_test_acc",
         "--report-metric", "test", "--strategy", "random", "--budget", "10");
     assertBad("no cell of latbench_dev.csv:latbench_mobile_cpu_snapdragon_855_kryo_485_int8_ms "
         + "meets 1.0 ms (the fastest candidate takes 2.8", "--metric", "cifar10_test_acc",
