@@ -2,19 +2,23 @@ package dev.latlab.predictor.latency;
 
 import dev.latlab.nb201.Arch;
 import dev.latlab.predictor.data.LatencyData;
+import dev.latlab.predictor.linalg.Ridge;
 import dev.latlab.proto.v1.LatencyPredictorFile;
 import dev.latlab.proto.v1.Tensor;
 import java.util.List;
 import java.util.function.Function;
 
 /**
- * The two linear baselines, fitted by least squares in milliseconds: {@link ModelKind#FLOPS}
+ * The two linear baselines, fitted by least squares in milliseconds (coefficients saved as
+ * doubles, features first, intercept last): {@link ModelKind#FLOPS}
  * ({@code ms = a + b * GFLOPs}) and {@link ModelKind#LAYERWISE} ({@code ms = a + sum over op types
  * of t_op * count_op}, a layer-wise sum model: NB201 repeats one cell in all three stages, so the
  * per-stage counts are equal and the per-stage terms fold into one coefficient per op type).
  */
 final class LinearModel implements TrainedModel {
   private static final String COEFFICIENTS = "coefficients";
+  /** Keeps collinear features solvable (an op absent from every training cell); no real shrinkage. */
+  static final double RIDGE = 1e-9;
 
   private final ModelKind kind;
   private final double[] w;
@@ -37,7 +41,7 @@ final class LinearModel implements TrainedModel {
     for (int i = 0; i < x.length; i++) {
       x[i] = features.apply(train.arch(i));
     }
-    return new LinearModel(kind, LeastSquares.fit(x, train.values()));
+    return new LinearModel(kind, Ridge.fit(x, train.values(), RIDGE));
   }
 
   /**
@@ -52,7 +56,7 @@ final class LinearModel implements TrainedModel {
     Tensor t = file.getTensorsList().stream().filter(x -> x.getName().equals(COEFFICIENTS))
         .findFirst().orElseThrow(() -> new IllegalArgumentException("no coefficients"));
     double[] w = t.getDoublesList().stream().mapToDouble(Double::doubleValue).toArray();
-    if (w.length != features(kind).apply(Arch.fromIndex(0)).length) {
+    if (w.length != features(kind).apply(Arch.fromIndex(0)).length + 1) {
       throw new IllegalArgumentException(kind.cliName() + " model with " + w.length
           + " coefficients");
     }
@@ -61,26 +65,15 @@ final class LinearModel implements TrainedModel {
 
   private static Function<Arch, double[]> features(ModelKind kind) {
     return switch (kind) {
-      case FLOPS -> a -> new double[] {1, CellFeatures.flops(a) / 1e9};
-      case LAYERWISE -> a -> {
-        double[] counts = CellFeatures.opCounts(a);
-        double[] x = new double[counts.length + 1];
-        x[0] = 1;
-        System.arraycopy(counts, 0, x, 1, counts.length);
-        return x;
-      };
+      case FLOPS -> a -> new double[] {CellFeatures.flops(a) / 1e9};
+      case LAYERWISE -> CellFeatures::opCounts;
       default -> throw new IllegalArgumentException(kind.cliName() + " is not a linear model");
     };
   }
 
   @Override
   public double predictMs(Arch arch) {
-    double[] x = features(kind).apply(arch);
-    double ms = 0;
-    for (int i = 0; i < x.length; i++) {
-      ms += w[i] * x[i];
-    }
-    return ms;
+    return Ridge.predict(w, features(kind).apply(arch));
   }
 
   @Override
@@ -98,7 +91,7 @@ final class LinearModel implements TrainedModel {
   }
 
   /**
-   * Returns the coefficients, intercept first.
+   * Returns the coefficients: one per feature, then the intercept.
    *
    * @return a copy
    */

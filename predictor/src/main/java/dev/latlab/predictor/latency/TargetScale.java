@@ -1,6 +1,7 @@
 package dev.latlab.predictor.latency;
 
 import dev.latlab.nb201.Arch;
+import dev.latlab.predictor.linalg.Ridge;
 import dev.latlab.proto.v1.TargetNormalisation;
 import java.util.List;
 
@@ -16,7 +17,7 @@ import java.util.List;
  *
  * @param mean mean of the (residual) log latency over the training cells
  * @param std its standard deviation, at least 1e-6
- * @param skip coefficients over {1, op counts} in log space, or null for none
+ * @param skip coefficients over the op counts, then the intercept, in log space, or null
  */
 record TargetScale(double mean, double std, double[] skip) {
   /**
@@ -33,10 +34,10 @@ record TargetScale(double mean, double std, double[] skip) {
       double[][] x = new double[archs.size()][];
       double[] logs = new double[ms.length];
       for (int i = 0; i < ms.length; i++) {
-        x[i] = skipFeatures(archs.get(i));
+        x[i] = CellFeatures.opCounts(archs.get(i));
         logs[i] = Math.log(ms[i]);
       }
-      skip = LeastSquares.fit(x, logs);
+      skip = Ridge.fit(x, logs, LinearModel.RIDGE);
     }
     double[] r = new double[ms.length];
     double sum = 0;
@@ -89,22 +90,6 @@ record TargetScale(double mean, double std, double[] skip) {
   }
 
   private static double base(double[] skip, Arch arch) {
-    if (skip == null) {
-      return 0;
-    }
-    double[] x = skipFeatures(arch);
-    double s = 0;
-    for (int i = 0; i < x.length; i++) {
-      s += skip[i] * x[i];
-    }
-    return s;
-  }
-
-  private static double[] skipFeatures(Arch arch) {
-    double[] counts = CellFeatures.opCounts(arch);
-    double[] x = new double[counts.length + 1];
-    x[0] = 1;
-    System.arraycopy(counts, 0, x, 1, counts.length);
-    return x;
+    return skip == null ? 0 : Ridge.predict(skip, CellFeatures.opCounts(arch));
   }
 }

@@ -2,6 +2,7 @@ package dev.latlab.predictor.search;
 
 import dev.latlab.nb201.Arch;
 import dev.latlab.nb201.SearchSpace;
+import dev.latlab.predictor.linalg.Matrices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -2,6 +2,7 @@ package dev.latlab.predictor.search;
 
 import dev.latlab.nb201.Arch;
 import dev.latlab.nb201.Op;
+import dev.latlab.predictor.linalg.Ridge;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;

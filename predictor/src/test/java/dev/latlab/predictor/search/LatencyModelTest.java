@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import dev.latlab.nb201.Arch;
 import dev.latlab.nb201.Op;
 import dev.latlab.nb201.SearchSpace;
+import dev.latlab.predictor.linalg.Matrices;
+import dev.latlab.predictor.linalg.Ridge;
 import dev.latlab.stats.RankCorrelation;
 import java.util.Arrays;
 import java.util.List;

@@ -1,12 +1,13 @@
-package dev.latlab.predictor.search;
+package dev.latlab.predictor.linalg;
 
 import java.util.Arrays;
 
 /**
  * Ridge regression with an unpenalised intercept, solved exactly (normal equations, Gaussian
- * elimination with partial pivoting). For the small models of this package: a few dozen features.
+ * elimination with partial pivoting). For the small models of the predictor (linear baselines, screening estimators, rankers): a few
+ * dozen features.
  */
-final class Ridge {
+public final class Ridge {
   private Ridge() {}
 
   /**
@@ -17,7 +18,7 @@ final class Ridge {
    * @param lambda the L2 penalty on the feature weights (not the intercept), > 0
    * @return the weights, then the intercept last
    */
-  static double[] fit(double[][] x, double[] y, double lambda) {
+  public static double[] fit(double[][] x, double[] y, double lambda) {
     double[] ones = new double[y.length];
     Arrays.fill(ones, 1);
     return fit(x, y, ones, lambda);
@@ -32,7 +33,7 @@ final class Ridge {
    * @param lambda the L2 penalty on the feature weights (not the intercept), > 0
    * @return the weights, then the intercept last
    */
-  static double[] fit(double[][] x, double[] y, double[] weights, double lambda) {
+  public static double[] fit(double[][] x, double[] y, double[] weights, double lambda) {
     int d = x[0].length + 1;
     double[][] a = new double[d][d + 1];
     for (int i = 0; i < x.length; i++) {
@@ -53,7 +54,7 @@ final class Ridge {
   }
 
   /** Returns {@code x . w + b} for weights from {@link #fit}. */
-  static double predict(double[] w, double[] x) {
+  public static double predict(double[] w, double[] x) {
     double sum = w[w.length - 1];
     for (int j = 0; j < x.length; j++) {
       sum += w[j] * x[j];

@@ -1,11 +1,11 @@
-package dev.latlab.predictor.search;
+package dev.latlab.predictor.linalg;
 
-/** Small dense matrix helpers for the few-parameter models of this package. */
-final class Matrices {
+/** Small dense matrix helpers for the few-parameter models of the predictor. */
+public final class Matrices {
   private Matrices() {}
 
   /** Returns the inverse of a square, non-singular matrix (Gauss-Jordan, partial pivoting). */
-  static double[][] inverse(double[][] m) {
+  public static double[][] inverse(double[][] m) {
     int d = m.length;
     double[][] a = new double[d][2 * d];
     for (int i = 0; i < d; i++) {
@@ -43,7 +43,7 @@ final class Matrices {
   }
 
   /** Returns {@code x' m x}. */
-  static double quadratic(double[][] m, double[] x) {
+  public static double quadratic(double[][] m, double[] x) {
     double sum = 0;
     for (int i = 0; i < x.length; i++) {
       for (int j = 0; j < x.length; j++) {
@@ -54,7 +54,7 @@ final class Matrices {
   }
 
   /** Adds {@code x x'} to {@code m} in place. */
-  static void addOuter(double[][] m, double[] x) {
+  public static void addOuter(double[][] m, double[] x) {
     for (int i = 0; i < x.length; i++) {
       for (int j = 0; j < x.length; j++) {
         m[i][j] += x[i] * x[j];

@@ -1,0 +1,2 @@
+/** Small dense linear algebra for the predictor's few-parameter models (ridge, inverses). */
+package dev.latlab.predictor.linalg;
