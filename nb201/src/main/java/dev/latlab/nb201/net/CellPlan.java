@@ -8,7 +8,7 @@ import dev.latlab.nb201.Op;
  * non-zero input; a node is live when it is non-zero and reaches the output through non-zero edges;
  * an edge is carried when it has a non-zero op from a non-zero node into a live node.
  */
-final class CellPlan {
+public final class CellPlan {
   private static final int[] FROM = {0, 0, 1, 0, 1, 2};
   private static final int[] TO = {1, 2, 2, 3, 3, 3};
 
@@ -27,7 +27,13 @@ final class CellPlan {
     }
   }
 
-  static CellPlan of(Arch arch) {
+  /**
+   * Plans a cell.
+   *
+   * @param arch the cell
+   * @return which nodes and edges its network computes
+   */
+  public static CellPlan of(Arch arch) {
     return new CellPlan(arch);
   }
 
@@ -35,12 +41,22 @@ final class CellPlan {
     return FROM[edge];
   }
 
-  static int target(int edge) {
+  /**
+   * Returns the node an edge ends at.
+   *
+   * @param edge 0..5, in NB201 order
+   * @return 1..3 (0 is the cell input, 3 the output)
+   */
+  public static int target(int edge) {
     return TO[edge];
   }
 
-  /** Whether the cell's output is always zero. */
-  boolean degenerate() {
+  /**
+   * Returns whether the cell's output is always zero.
+   *
+   * @return true for a degenerate cell
+   */
+  public boolean degenerate() {
     return !live[3];
   }
 
@@ -48,7 +64,14 @@ final class CellPlan {
     return live[node];
   }
 
-  boolean carries(int edge) {
+  /**
+   * Returns whether the network computes an edge: a non-zero op from a non-zero node into a live
+   * node.
+   *
+   * @param edge 0..5, in NB201 order
+   * @return true if the edge's op is computed
+   */
+  public boolean carries(int edge) {
     return carried[edge];
   }
 }
